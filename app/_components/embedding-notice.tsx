@@ -1,0 +1,11 @@
+import type { EmbeddingStatus } from "@/lib/embeddings/embedder";
+
+/** Says plainly when semantic search is off, why, and how to turn it on. */
+export function EmbeddingNotice({ status }: { status: EmbeddingStatus }) {
+  if (status.tier === "semantic") return null;
+  return (
+    <p className="notice" role="status">
+      {status.notice}
+    </p>
+  );
+}

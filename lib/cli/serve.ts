@@ -1,0 +1,43 @@
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { closeDatabase, getDatabase } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { isBuildStale } from "./build-freshness";
+
+/**
+ * `serve` (what `npm start` runs): validates the configuration, applies migrations, builds the app
+ * when its sources changed since the last build, then runs `next start` on PORT/HOST. Extra
+ * arguments go to `next start` (e.g. `npm start -- -p 4000`).
+ */
+export async function runServe(args: string[]): Promise<number> {
+  const env = getEnv();
+  const handle = await getDatabase();
+  process.stderr.write(`Database ready (${handle.kind}, ${handle.location}).\n`);
+  // PGlite admits one process: release it before the server process opens it.
+  await closeDatabase();
+
+  if (isBuildStale()) {
+    process.stderr.write("Building the app (first start, or the sources changed)...\n");
+    const built = await runNext(["build"]);
+    if (built !== 0) return built;
+  }
+  const hostArgs = env.HOST && !args.some((arg) => arg === "-H" || arg.startsWith("--hostname")) ? ["-H", env.HOST] : [];
+  const portArgs = args.some((arg) => arg === "-p" || arg.startsWith("--port")) ? [] : ["-p", String(env.PORT)];
+  return runNext(["start", ...portArgs, ...hostArgs, ...args]);
+}
+
+/** Runs the Next.js CLI in the foreground, passing signals on so Ctrl-C stops it cleanly. */
+function runNext(args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [createRequire(import.meta.url).resolve("next/dist/bin/next"), ...args], { stdio: "inherit" });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      process.off("SIGINT", forward);
+      process.off("SIGTERM", forward);
+      resolve(code ?? (signal ? 128 + 2 : 1));
+    });
+  });
+}

@@ -1,0 +1,33 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { tsvector, vector } from "./custom-types";
+import { questions } from "./questions";
+
+/**
+ * The retrieval index: question and answer text, chunked where long. Each row carries its own
+ * embedding model and dimension so a model change never mixes incomparable vectors; rows without
+ * an embedding (no model present) are still found by full-text search.
+ */
+export const chunks = pgTable(
+  "chunks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    questionId: uuid("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    /** "question" or "answer": question text weighs more in search. */
+    kind: text("kind").notNull(),
+    ordinal: integer("ordinal").notNull().default(0),
+    text: text("text").notNull(),
+    tsv: tsvector("tsv")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('english', "text")`),
+    embedding: vector("embedding"),
+    embeddingModel: text("embedding_model"),
+    embeddingDims: integer("embedding_dims"),
+  },
+  (table) => [
+    index("chunks_question_idx").on(table.questionId),
+    index("chunks_tsv_idx").using("gin", table.tsv),
+  ],
+);

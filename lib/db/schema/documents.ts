@@ -1,0 +1,15 @@
+import { integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** One study document as ingested: re-ingesting is skipped while its content hash is unchanged. */
+export const documents = pgTable("documents", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  /** Path relative to the project root, e.g. `content/deep-learning-qa.md`; unique per corpus. */
+  path: text("path").notNull().unique(),
+  /** sha256 of the raw bytes. */
+  contentHash: text("content_hash").notNull(),
+  /** Detected from the content, not the extension: markdown, html, text, pdf. */
+  format: text("format").notNull(),
+  bytes: integer("bytes").notNull(),
+  title: text("title"),
+  ingestedAt: timestamp("ingested_at", { withTimezone: true }).notNull().defaultNow(),
+});

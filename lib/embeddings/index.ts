@@ -1,0 +1,28 @@
+import { getEnv } from "@/lib/env";
+import { loadEmbedder, type LoadedEmbedder } from "./load-embedder";
+
+export type { Embedder, EmbeddingStatus } from "./embedder";
+export { loadEmbedder, type EmbeddingSettings, type LoadedEmbedder } from "./load-embedder";
+
+const cache = globalThis as unknown as { __coachEmbedder?: Promise<LoadedEmbedder> };
+
+/**
+ * The process-wide embedder from the configuration, loaded once (a model load takes seconds and
+ * hundreds of MB): cached on globalThis so development reloads reuse it.
+ */
+export function getEmbedder(): Promise<LoadedEmbedder> {
+  cache.__coachEmbedder ??= (async () => {
+    const env = getEnv();
+    return loadEmbedder({
+      backend: env.EMBEDDINGS,
+      modelId: env.EMBEDDING_MODEL,
+      modelDir: env.embeddingModelDir,
+      dtype: env.EMBEDDING_DTYPE,
+      pooling: env.EMBEDDING_POOLING,
+      batchSize: env.EMBEDDING_BATCH_SIZE,
+      allowDownload: env.EMBEDDING_ALLOW_DOWNLOAD,
+      openai: { apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_EMBEDDING_MODEL },
+    });
+  })();
+  return cache.__coachEmbedder;
+}

@@ -1,0 +1,116 @@
+import path from "node:path";
+import { z } from "zod";
+import { ConfigError } from "./errors";
+
+/**
+ * All configuration, read from the environment and validated once. This is the only module that
+ * reads `process.env`; everything else asks `getEnv()`, so a wrong value stops the app at start
+ * with a message naming the variable instead of failing somewhere deep inside a request.
+ */
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], {
+    error: "expected true or false",
+  })
+  .transform((value) => ["true", "1", "yes", "on"].includes(value));
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), {
+    error: "expected a PostgreSQL connection URL such as postgres://user:password@host:5432/db",
+  });
+
+const port = z.coerce
+  .number({ error: "expected a port number" })
+  .int({ error: "expected a whole port number" })
+  .min(1, { error: "expected a port from 1 to 65535" })
+  .max(65535, { error: "expected a port from 1 to 65535" });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: port.default(3000),
+  HOST: optionalText,
+  DATA_DIR: z.string().trim().min(1).default(".data"),
+  PGLITE_DIR: optionalText,
+  DATABASE_URL: postgresUrl.optional(),
+  EMBEDDINGS: z
+    .enum(["local", "openai", "none"], { error: "expected local, openai or none" })
+    .default("local"),
+  EMBEDDING_MODEL: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]+(\/[\w.-]+)?$/, { error: "expected a model id such as Xenova/bge-small-en-v1.5" })
+    .default("Xenova/bge-small-en-v1.5"),
+  EMBEDDING_MODEL_DIR: optionalText,
+  EMBEDDING_DTYPE: z.enum(["auto", "fp32", "q8"], { error: "expected auto, fp32 or q8" }).default("auto"),
+  EMBEDDING_POOLING: z.enum(["auto", "mean", "cls"], { error: "expected auto, mean or cls" }).default("auto"),
+  EMBEDDING_BATCH_SIZE: z.coerce.number().int().min(1).max(1024).default(32),
+  EMBEDDING_ALLOW_DOWNLOAD: booleanFlag.default(true),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: z.url({ error: "expected an http(s) URL such as http://localhost:11434/v1" }).optional(),
+  OPENAI_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
+  OPENAI_EMBEDDING_MODEL: z.string().trim().min(1).default("text-embedding-3-small"),
+  NEXT_PHASE: optionalText,
+});
+
+type RawEnv = z.infer<typeof envSchema>;
+
+export type Env = RawEnv & {
+  /** Absolute folder of the embedded PGlite database (unused when DATABASE_URL is set). */
+  pgliteDir: string;
+  /** Absolute folder holding embedding models in the transformers.js layout (`<id>/onnx/*.onnx`). */
+  embeddingModelDir: string;
+  /** True while `next build` runs: nothing may open the database then. */
+  isBuildPhase: boolean;
+};
+
+/**
+ * Parses and validates an environment. Pure: pass any record (tests do); throws a ConfigError
+ * listing every bad variable with what it expects.
+ */
+export function parseEnv(source: Record<string, string | undefined>, cwd = process.cwd()): Env {
+  // An empty variable means "not set", as in most shells' `VAR= command`.
+  const present = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "configuration");
+      const got = present[name];
+      const shown = got === undefined ? "" : ` (got ${JSON.stringify(redact(name, got))})`;
+      return `- ${name}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  const dataDir = path.resolve(cwd, env.DATA_DIR);
+  return {
+    ...env,
+    pgliteDir: path.resolve(cwd, env.PGLITE_DIR ?? path.join(dataDir, "pglite")),
+    embeddingModelDir: path.resolve(cwd, env.EMBEDDING_MODEL_DIR ?? path.join(dataDir, "models")),
+    isBuildPhase: env.NEXT_PHASE === "phase-production-build",
+  };
+}
+
+/** Secrets never appear in error messages, even wrong ones. */
+function redact(name: string, value: string): string {
+  if (name === "OPENAI_API_KEY") return "***";
+  if (name === "DATABASE_URL") return value.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+  return value;
+}
+
+const cache = globalThis as unknown as { __coachEnv?: Env };
+
+/** The validated configuration of this process, parsed on first use. */
+export function getEnv(): Env {
+  cache.__coachEnv ??= parseEnv(process.env);
+  return cache.__coachEnv;
+}
