@@ -13,7 +13,9 @@ SRC_SUITE=${PGVECTOR_SRC_SUITE:-trixie}
 SRC_LIST=/etc/apt/sources.list.d/ci-pgvector-src.sources
 PG_CONFIG=/usr/lib/postgresql/$PG_MAJOR/bin/pg_config
 log() { echo "install-postgres: $*"; }
-apt_install() { apt-get install -qq -y --no-install-recommends -o Dpkg::Use-Pty=0 "$@"; }
+# Wait for (rather than fail on) another apt/dpkg run holding the lock, e.g. unattended-upgrades.
+apt_get() { apt-get -qq -o DPkg::Lock::Timeout=300 -o Dpkg::Use-Pty=0 "$@"; }
+apt_install() { apt_get install -y --no-install-recommends "$@"; }
 
 # Print "URI<TAB>Signed-By" of the first enabled binary ("deb") source for this release's main
 # suite, read from the machine's own apt config (deb822 *.sources, then one-line *.list), so no
@@ -50,18 +52,18 @@ if [ $need_build = yes ]; then
   { printf 'Types: deb-src\nURIs: %s\nSuites: %s\nComponents: main\n' "$uri" "$SRC_SUITE"
     if [ -n "$signed_by" ]; then echo "Signed-By: $signed_by"; fi; } >"$SRC_LIST"
 fi
-apt-get update -qq
+apt_get update
 # postgresql-server-dev-15 hard-depends on clang/llvm (unused with with_llvm=no, but unavoidable via apt).
 apt_install postgresql-$PG_MAJOR postgresql-client-$PG_MAJOR postgresql-server-dev-$PG_MAJOR \
   build-essential dpkg-dev xz-utils
 
 if [ $need_build = yes ]; then
-  work=$(mktemp -d); chmod 755 "$work"   # world-readable so apt's _apt sandbox user can write there
+  work=$(mktemp -d)
+  chown _apt "$work" 2>/dev/null || true   # lets apt download as its sandbox user, without a warning
   trap 'rm -f "$SRC_LIST"; rm -rf "$work"' EXIT
   log "fetching pgvector source from $SRC_SUITE"
-  # apt verifies the files against the signed Sources index; dpkg-source's own .dsc check only
-  # warns because debian-keyring (developer keys) is not installed, which is fine.
-  (cd "$work" && apt-get source -qq "pgvector/$SRC_SUITE" 2>&1 | grep -v 'gpgv\|signature' || true)
+  # apt checks the downloaded files against the signed Sources index (hence Signed-By above).
+  (cd "$work" && apt-get source -qq "pgvector/$SRC_SUITE")
   src=$(find "$work" -maxdepth 1 -mindepth 1 -type d -name 'pgvector-*' | head -n1)
   [ -n "$src" ] || { log "apt-get source pgvector/$SRC_SUITE failed"; exit 1; }
   log "building $(basename "$src")"
@@ -80,8 +82,8 @@ port=$(pg_lsclusters -h $PG_MAJOR main | awk '{print $3}')
 psql_su() { runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$port" "$@"; }
 
 # Non-superuser role owning the test DB (closer to production). The extension is created here
-# as superuser, so the app's "CREATE EXTENSION IF NOT EXISTS vector" is a no-op for it; pgvector
-# is also a trusted extension, so the owner could create it itself in a fresh database.
+# as superuser, so the app's "CREATE EXTENSION IF NOT EXISTS vector" is a no-op for it (pgvector
+# is not a trusted extension: a non-superuser could not create it in a fresh database).
 log "creating role $DB_USER and database $DB_NAME (if missing)"
 psql_su -d postgres <<SQL
 SELECT format('CREATE ROLE %I LOGIN', '$DB_USER') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER') \gexec

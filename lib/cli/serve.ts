@@ -29,7 +29,11 @@ export async function runServe(args: string[]): Promise<number> {
 /** Runs the Next.js CLI in the foreground, passing signals on so Ctrl-C stops it cleanly. */
 function runNext(args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [createRequire(import.meta.url).resolve("next/dist/bin/next"), ...args], { stdio: "inherit" });
+    const child = spawn(process.execPath, [createRequire(import.meta.url).resolve("next/dist/bin/next"), ...args], {
+      stdio: "inherit",
+      // A self-hosted app phones nobody home unless its owner asks for it.
+      env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env },
+    });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);

@@ -13,7 +13,14 @@ export function acquirePgliteLock(dataDir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
-      return () => releaseIfOurs(lockPath);
+      // Also on a plain exit (Ctrl-C in `next start` ends with process.exit), so the lock does not
+      // outlive us and later point at an unrelated process that reuses the pid.
+      const release = () => releaseIfOurs(lockPath);
+      process.once("exit", release);
+      return () => {
+        process.off("exit", release);
+        release();
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = Number(fs.readFileSync(lockPath, "utf8").trim());

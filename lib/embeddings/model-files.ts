@@ -28,15 +28,16 @@ export function inspectModelFolder(
   modelId: string,
   wanted: { dtype: Dtype | "auto"; pooling: Pooling | "auto" },
 ): ModelFolder {
-  const folder = path.join(modelDir, modelId);
+  // The model folder is chosen at run time: keep Next's output tracing from copying the project.
+  const folder = path.join(/*turbopackIgnore: true*/ modelDir, modelId);
   const candidates: Dtype[] = wanted.dtype === "auto" ? ["q8", "fp32"] : [wanted.dtype];
-  const dtype = candidates.find((candidate) => isFile(path.join(folder, WEIGHT_FILES[candidate]))) ?? null;
-  const config = readJson(path.join(folder, "config.json"));
+  const dtype = candidates.find((candidate) => isFile(path.join(/*turbopackIgnore: true*/ folder, WEIGHT_FILES[candidate]))) ?? null;
+  const config = readJson(path.join(/*turbopackIgnore: true*/ folder, "config.json"));
   const hiddenSize = typeof config?.hidden_size === "number" ? config.hidden_size : null;
   return {
     folder,
     dtype,
-    hasTokenizer: isFile(path.join(folder, "tokenizer.json")),
+    hasTokenizer: isFile(path.join(/*turbopackIgnore: true*/ folder, "tokenizer.json")),
     hiddenSize,
     pooling: wanted.pooling === "auto" ? detectPooling(folder, modelId) : wanted.pooling,
   };
@@ -47,7 +48,7 @@ export function inspectModelFolder(
  * lack it, and BGE models are the common CLS-pooled family, so the id decides then.
  */
 function detectPooling(folder: string, modelId: string): Pooling {
-  const pooling = readJson(path.join(folder, "1_Pooling", "config.json"));
+  const pooling = readJson(path.join(/*turbopackIgnore: true*/ folder, "1_Pooling", "config.json"));
   if (pooling?.pooling_mode_cls_token === true) return "cls";
   if (pooling?.pooling_mode_mean_tokens === true) return "mean";
   return /(^|\/)bge-/i.test(modelId) ? "cls" : "mean";

@@ -1,0 +1,71 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+import { ConfigError } from "@/lib/errors";
+
+const cwd = "/srv/coach";
+
+describe("parseEnv", () => {
+  it("runs on embedded defaults with no configuration at all", () => {
+    const env = parseEnv({}, cwd);
+    expect(env.PORT).toBe(3000);
+    expect(env.HOST).toBeUndefined();
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.pgliteDir).toBe(path.join(cwd, ".data", "pglite"));
+    expect(env.embeddingModelDir).toBe(path.join(cwd, ".data", "models"));
+    expect(env.EMBEDDINGS).toBe("local");
+    expect(env.EMBEDDING_MODEL).toBe("Xenova/bge-small-en-v1.5");
+    expect(env.isBuildPhase).toBe(false);
+  });
+
+  it("reads the optional settings", () => {
+    const env = parseEnv(
+      {
+        PORT: "4100",
+        HOST: "127.0.0.1",
+        DATA_DIR: "/var/lib/coach",
+        DATABASE_URL: "postgresql://coach:secret@db:5432/coach",
+        EMBEDDINGS: "openai",
+        EMBEDDING_ALLOW_DOWNLOAD: "no",
+        OPENAI_BASE_URL: "http://localhost:11434/v1",
+        OPENAI_MODEL: "llama3.1",
+      },
+      cwd,
+    );
+    expect(env).toMatchObject({ PORT: 4100, HOST: "127.0.0.1", EMBEDDINGS: "openai", EMBEDDING_ALLOW_DOWNLOAD: false, OPENAI_MODEL: "llama3.1" });
+    expect(env.pgliteDir).toBe("/var/lib/coach/pglite");
+  });
+
+  it("treats an empty variable as unset", () => {
+    const env = parseEnv({ PORT: "", DATABASE_URL: "" }, cwd);
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names every wrong variable and what it expects", () => {
+    let error: unknown;
+    try {
+      parseEnv({ PORT: "eighty", EMBEDDINGS: "magic", OPENAI_BASE_URL: "localhost" }, cwd);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('PORT: expected a port number (got "eighty")');
+    expect(message).toContain("EMBEDDINGS: expected local, openai or none");
+    expect(message).toContain("OPENAI_BASE_URL: expected an http(s) URL");
+  });
+
+  it("rejects ports out of range", () => {
+    expect(() => parseEnv({ PORT: "70000" }, cwd)).toThrow(/PORT: expected a port from 1 to 65535/);
+  });
+
+  it("never repeats a password or API key in its messages", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://root:hunter2@db/x" }, cwd)).toThrow(/mysql:\/\/root:\*\*\*@db\/x/);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://root:hunter2@db/x" }, cwd)).not.toThrow(/hunter2/);
+  });
+
+  it("knows when next build is running", () => {
+    expect(parseEnv({ NEXT_PHASE: "phase-production-build" }, cwd).isBuildPhase).toBe(true);
+  });
+});
