@@ -91,6 +91,8 @@ ALTER ROLE "$DB_USER" LOGIN CREATEDB PASSWORD '$DB_PASS';
 SELECT format('CREATE DATABASE %I OWNER %I', '$DB_NAME', '$DB_USER') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$DB_NAME') \gexec
 SQL
 psql_su -d "$DB_NAME" -c 'CREATE EXTENSION IF NOT EXISTS vector'
+# Integration tests create a database per test file; from template1 they inherit the extension.
+psql_su -d template1 -c 'CREATE EXTENSION IF NOT EXISTS vector'
 log "pgvector $(psql_su -d "$DB_NAME" -Atc "SELECT extversion FROM pg_extension WHERE extname = 'vector'") ready on port $port"
 
 echo "DATABASE_URL_TEST=postgres://$DB_USER:$DB_PASS@127.0.0.1:$port/$DB_NAME" >&3
