@@ -37,6 +37,5 @@ for (const [location, entry] of Object.entries(lock.packages)) {
     added.push(`${name}@${version}`);
   }
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
 fs.writeFileSync(LOCKFILE, `${JSON.stringify(lock, null, 2)}\n`);
 console.error(added.length ? `Added ${added.length} platform entries: ${added.join(", ")}` : "The lockfile is complete.");
