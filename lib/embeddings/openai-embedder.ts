@@ -17,7 +17,10 @@ export async function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Prom
   const client = new OpenAI({ apiKey: options.apiKey ?? "not-needed", baseURL: options.baseURL, maxRetries: 2 });
 
   async function embedBatch(batch: readonly string[]): Promise<Float32Array[]> {
-    const response = await client.embeddings.create({ model: options.model, input: [...batch] });
+    // Ask for floats explicitly: without encoding_format the client requests base64 and decodes
+    // whatever comes back as base64, and servers that ignore the parameter (Ollama, LM Studio,
+    // LocalAI) return float arrays, which it then silently turns into vectors a quarter as long.
+    const response = await client.embeddings.create({ model: options.model, input: [...batch], encoding_format: "float" });
     const ordered = [...response.data].sort((a, b) => a.index - b.index);
     if (ordered.length !== batch.length) {
       throw new Error(`The embeddings endpoint returned ${ordered.length} vectors for ${batch.length} texts.`);
@@ -33,7 +36,11 @@ export async function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Prom
     async embed(texts) {
       const vectors: Float32Array[] = [];
       for (let start = 0; start < texts.length; start += options.batchSize) {
-        vectors.push(...(await embedBatch(texts.slice(start, start + options.batchSize))));
+        const batch = await embedBatch(texts.slice(start, start + options.batchSize));
+        // A vector of another size cannot be compared with the stored ones: fail loudly instead.
+        const wrong = batch.find((vector) => vector.length !== dims);
+        if (wrong) throw new Error(`The embeddings endpoint returned a ${wrong.length}-dimensional vector; expected ${dims}.`);
+        vectors.push(...batch);
       }
       return vectors;
     },

@@ -30,6 +30,7 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
   });
   const probe = await extractor(["dimension probe"], { pooling: options.pooling, normalize: true });
   const dims = probe.dims.at(-1) ?? 0;
+  let disposed = false;
 
   return {
     modelId: options.modelId,
@@ -47,6 +48,9 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
       return vectors;
     },
     async close() {
+      // Disposing twice throws inside onnxruntime; closing is idempotent here.
+      if (disposed) return;
+      disposed = true;
       await extractor.dispose();
     },
   };
