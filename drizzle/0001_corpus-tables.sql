@@ -1,6 +1,7 @@
 CREATE TABLE "chunks" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"question_id" uuid NOT NULL,
+	"source_id" uuid NOT NULL,
 	"kind" text NOT NULL,
 	"ordinal" integer DEFAULT 0 NOT NULL,
 	"text" text NOT NULL,
@@ -17,6 +18,7 @@ CREATE TABLE "documents" (
 	"format" text NOT NULL,
 	"bytes" integer NOT NULL,
 	"title" text,
+	"embedding_model" text,
 	"ingested_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "documents_path_unique" UNIQUE("path")
 );
@@ -27,7 +29,8 @@ CREATE TABLE "question_sources" (
 	"document_id" uuid NOT NULL,
 	"line" integer NOT NULL,
 	"question" text NOT NULL,
-	"answer" text
+	"answer" text,
+	"section" text
 );
 --> statement-breakpoint
 CREATE TABLE "questions" (
@@ -41,9 +44,11 @@ CREATE TABLE "questions" (
 );
 --> statement-breakpoint
 ALTER TABLE "chunks" ADD CONSTRAINT "chunks_question_id_questions_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."questions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "chunks" ADD CONSTRAINT "chunks_source_id_question_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."question_sources"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "question_sources" ADD CONSTRAINT "question_sources_question_id_questions_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."questions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "question_sources" ADD CONSTRAINT "question_sources_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "chunks_question_idx" ON "chunks" USING btree ("question_id");--> statement-breakpoint
+CREATE INDEX "chunks_source_idx" ON "chunks" USING btree ("source_id");--> statement-breakpoint
 CREATE INDEX "chunks_tsv_idx" ON "chunks" USING gin ("tsv");--> statement-breakpoint
 CREATE INDEX "question_sources_question_idx" ON "question_sources" USING btree ("question_id");--> statement-breakpoint
 CREATE INDEX "question_sources_document_idx" ON "question_sources" USING btree ("document_id");

@@ -53,6 +53,11 @@ const envSchema = z.object({
   EMBEDDING_POOLING: z.enum(["auto", "mean", "cls"], { error: "expected auto, mean or cls" }).default("auto"),
   EMBEDDING_BATCH_SIZE: z.coerce.number().int().min(1).max(1024).default(32),
   EMBEDDING_ALLOW_DOWNLOAD: booleanFlag.default(true),
+  INGEST_MAX_DOCUMENT_MB: z.coerce
+    .number({ error: "expected a size in megabytes" })
+    .positive({ error: "expected a size in megabytes above 0" })
+    .max(1024, { error: "expected at most 1024 (MB)" })
+    .default(10),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: z.url({ error: "expected an http(s) URL such as http://localhost:11434/v1" }).optional(),
   OPENAI_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),

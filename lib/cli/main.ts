@@ -4,13 +4,17 @@
  */
 import { AppError } from "@/lib/errors";
 import { runCheckMigrations } from "./check-migrations";
+import { runIngest } from "./ingest";
 import { runMigrate } from "./migrate";
+import { runQuestions } from "./questions";
 import { runServe } from "./serve";
 import { runStatus } from "./status";
 
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
+  ingest: { run: runIngest, help: "ingest content/ (or the given files and folders) [--json]" },
+  questions: { run: runQuestions, help: "list every question with its sources [--json]" },
   serve: { run: runServe, help: "apply migrations, build the app if its sources changed, and serve it (PORT, HOST)" },
   migrate: { run: runMigrate, help: "apply pending database migrations" },
   status: { run: runStatus, help: "show the database and embedding tier in use [--json]" },

@@ -1,18 +1,28 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import fs from "node:fs";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
+import { releaseEmbedder } from "@/lib/embeddings";
 import { getEnv } from "@/lib/env";
 import { isBuildStale } from "./build-freshness";
+import { ingestWithProgress } from "./ingest";
 
 /**
- * `serve` (what `npm start` runs): validates the configuration, applies migrations, builds the app
- * when its sources changed since the last build, then runs `next start` on PORT/HOST. Extra
- * arguments go to `next start` (e.g. `npm start -- -p 4000`).
+ * `serve` (what `npm start` runs): validates the configuration, applies migrations, ingests
+ * `content/` (only new or changed documents do any work), builds the app when its sources changed
+ * since the last build, then runs `next start` on PORT/HOST. Extra arguments go to `next start`
+ * (e.g. `npm start -- -p 4000`). A document that fails to ingest is reported and skipped; the
+ * app still starts.
  */
 export async function runServe(args: string[]): Promise<number> {
   const env = getEnv();
   const handle = await getDatabase();
   process.stderr.write(`Database ready (${handle.kind}, ${handle.location}).\n`);
+  if (fs.existsSync("content")) {
+    const summary = await ingestWithProgress(["content"]);
+    process.stderr.write(`Question bank: ${summary.questions} questions from ${summary.documents} documents.\n`);
+  }
+  await releaseEmbedder();
   // PGlite admits one process: release it before the server process opens it.
   await closeDatabase();
 

@@ -26,3 +26,10 @@ export function getEmbedder(): Promise<LoadedEmbedder> {
   })();
   return cache.__coachEmbedder;
 }
+
+/** Frees the process-wide embedder (e.g. after start-up ingestion, before serving). */
+export async function releaseEmbedder(): Promise<void> {
+  const pending = cache.__coachEmbedder;
+  cache.__coachEmbedder = undefined;
+  if (pending) await (await pending).embedder?.close?.();
+}

@@ -40,10 +40,13 @@ describe.each(testDatabases)("database on $name", ({ open }) => {
       .insert(documents)
       .values({ path: "content/a.md", contentHash: "abc", format: "markdown", bytes: 10 })
       .returning();
-    await handle.db.insert(questionSources).values({ questionId: question!.id, documentId: document!.id, line: 3, question: "What is dropout?" });
+    const [source] = await handle.db
+      .insert(questionSources)
+      .values({ questionId: question!.id, documentId: document!.id, line: 3, question: "What is dropout?" })
+      .returning();
     await handle.db.insert(chunks).values([
-      { questionId: question!.id, kind: "question", text: "What is dropout?", embedding: [1, 0, 0], embeddingModel: "m", embeddingDims: 3 },
-      { questionId: question!.id, kind: "answer", text: "Dropout randomly zeroes activations while training.", embedding: [0, 1, 0], embeddingModel: "m", embeddingDims: 3 },
+      { questionId: question!.id, sourceId: source!.id, kind: "question", text: "What is dropout?", embedding: [1, 0, 0], embeddingModel: "m", embeddingDims: 3 },
+      { questionId: question!.id, sourceId: source!.id, kind: "answer", text: "Dropout randomly zeroes activations while training.", embedding: [0, 1, 0], embeddingModel: "m", embeddingDims: 3 },
     ]);
 
     const nearest = await handle.db
@@ -61,7 +64,7 @@ describe.each(testDatabases)("database on $name", ({ open }) => {
       .where(sql`${chunks.tsv} @@ plainto_tsquery('english', 'zeroing activations')`);
     expect(matches.map((row) => row.kind)).toEqual(["answer"]);
 
-    expect(await getCorpusCounts({ db: handle.db })).toEqual({ documents: 1, questions: 1, chunks: 2 });
+    expect(await getCorpusCounts({ db: handle.db })).toEqual({ documents: 1, questions: 1, sources: 1, chunks: 2 });
   });
 
   it("builds an HNSW index per embedding dimension", async () => {

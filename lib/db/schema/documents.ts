@@ -11,5 +11,7 @@ export const documents = pgTable("documents", {
   format: text("format").notNull(),
   bytes: integer("bytes").notNull(),
   title: text("title"),
+  /** The model its chunks were embedded with (null: full-text only); a new model re-embeds. */
+  embeddingModel: text("embedding_model"),
   ingestedAt: timestamp("ingested_at", { withTimezone: true }).notNull().defaultNow(),
 });

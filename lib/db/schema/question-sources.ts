@@ -17,6 +17,8 @@ export const questionSources = pgTable(
     line: integer("line").notNull(),
     question: text("question").notNull(),
     answer: text("answer"),
+    /** The document's section heading above the question, the preferred source of a topic. */
+    section: text("section"),
   },
   (table) => [index("question_sources_question_idx").on(table.questionId), index("question_sources_document_idx").on(table.documentId)],
 );

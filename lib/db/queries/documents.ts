@@ -1,0 +1,137 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { chunks, documents, questions, questionSources } from "../schema";
+import { refreshCanonicalQuestions, type Canonicalize, type Executor } from "./canonical-questions";
+
+export interface ChunkToIndex {
+  kind: "question" | "answer";
+  ordinal: number;
+  text: string;
+  embedding: number[] | null;
+}
+
+export interface SourceToIndex {
+  question: string;
+  answer: string | null;
+  line: number;
+  section: string | null;
+  chunks: ChunkToIndex[];
+}
+
+export interface DocumentToIndex {
+  path: string;
+  contentHash: string;
+  format: string;
+  bytes: number;
+  title: string | null;
+  embeddingModel: string | null;
+  embeddingDims: number | null;
+  sources: SourceToIndex[];
+}
+
+export interface IndexPolicy {
+  /** True when two wordings ask the same question (the ingest layer's merge rule). */
+  isSameQuestion: (a: string, b: string) => boolean;
+  exactKey: (question: string) => string;
+  canonicalize: Canonicalize;
+}
+
+// Ingestions serialise on this lock so two writers never race to create the same question.
+const INGEST_LOCK = sql`select pg_advisory_xact_lock(hashtext('coach:ingest'))`;
+
+export interface StoredDocument {
+  contentHash: string;
+  embeddingModel: string | null;
+}
+
+/** What is stored of each document by path, to skip the unchanged ones. */
+export async function getStoredDocuments({ db }: { db: Database }): Promise<Map<string, StoredDocument>> {
+  const rows = await db
+    .select({ path: documents.path, contentHash: documents.contentHash, embeddingModel: documents.embeddingModel })
+    .from(documents);
+  return new Map(rows.map(({ path, ...stored }) => [path, stored]));
+}
+
+/**
+ * Replaces everything one document contributed (its row, sources and chunks) in one transaction,
+ * merging each of its questions into an existing canonical question when the policy says it is
+ * the same question. Returns how many sources joined an existing question.
+ */
+export async function replaceDocument({ db, document, policy }: { db: Database; document: DocumentToIndex; policy: IndexPolicy }): Promise<{ merged: number }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(INGEST_LOCK);
+    const touched = new Set(await removeDocumentRows(tx, [document.path]));
+    const [stored] = await tx
+      .insert(documents)
+      .values({
+        path: document.path,
+        contentHash: document.contentHash,
+        format: document.format,
+        bytes: document.bytes,
+        title: document.title,
+        embeddingModel: document.embeddingModel,
+      })
+      .returning({ id: documents.id });
+
+    const canonical = await tx.select({ id: questions.id, question: questions.question, mergeKey: questions.mergeKey }).from(questions);
+    const byKey = new Map(canonical.map((row) => [row.mergeKey, row.id]));
+    let merged = 0;
+    for (const source of document.sources) {
+      const key = policy.exactKey(source.question);
+      let questionId = byKey.get(key) ?? canonical.find((row) => policy.isSameQuestion(row.question, source.question))?.id;
+      if (questionId) {
+        merged++;
+      } else {
+        const [created] = await tx
+          .insert(questions)
+          .values({ question: source.question, answer: source.answer, topic: "General", mergeKey: key })
+          .returning({ id: questions.id });
+        questionId = created!.id;
+        canonical.push({ id: questionId, question: source.question, mergeKey: key });
+        byKey.set(key, questionId);
+      }
+      touched.add(questionId);
+      const [row] = await tx
+        .insert(questionSources)
+        .values({ questionId, documentId: stored!.id, line: source.line, question: source.question, answer: source.answer, section: source.section })
+        .returning({ id: questionSources.id });
+      if (source.chunks.length > 0) {
+        await tx.insert(chunks).values(
+          source.chunks.map((chunk) => ({
+            questionId: questionId!,
+            sourceId: row!.id,
+            kind: chunk.kind,
+            ordinal: chunk.ordinal,
+            text: chunk.text,
+            embedding: chunk.embedding,
+            embeddingModel: chunk.embedding ? document.embeddingModel : null,
+            embeddingDims: chunk.embedding ? document.embeddingDims : null,
+          })),
+        );
+      }
+    }
+    await refreshCanonicalQuestions({ tx, questionIds: touched, canonicalize: policy.canonicalize });
+    return { merged };
+  });
+}
+
+/** Removes documents (gone from disk) and whatever only they contributed, in one transaction. */
+export async function removeDocuments({ db, paths, canonicalize }: { db: Database; paths: string[]; canonicalize: Canonicalize }): Promise<void> {
+  if (paths.length === 0) return;
+  await db.transaction(async (tx) => {
+    await tx.execute(INGEST_LOCK);
+    const touched = await removeDocumentRows(tx, paths);
+    await refreshCanonicalQuestions({ tx, questionIds: touched, canonicalize });
+  });
+}
+
+/** Deletes document rows (sources and chunks cascade) and returns the questions they touched. */
+async function removeDocumentRows(tx: Executor, paths: string[]): Promise<string[]> {
+  const rows = await tx
+    .select({ questionId: questionSources.questionId })
+    .from(questionSources)
+    .innerJoin(documents, eq(documents.id, questionSources.documentId))
+    .where(inArray(documents.path, paths));
+  await tx.delete(documents).where(inArray(documents.path, paths));
+  return rows.map((row) => row.questionId);
+}

@@ -1,0 +1,40 @@
+import { asc, eq } from "drizzle-orm";
+import type { Database } from "../client";
+import { documents, questions, questionSources } from "../schema";
+
+export interface QuestionWithSources {
+  id: string;
+  question: string;
+  answer: string | null;
+  topic: string;
+  sources: { document: string; line: number; question: string }[];
+}
+
+/** Every canonical question with where each document states it, in corpus order. */
+export async function listQuestions({ db }: { db: Database }): Promise<QuestionWithSources[]> {
+  const rows = await db
+    .select({
+      id: questions.id,
+      question: questions.question,
+      answer: questions.answer,
+      topic: questions.topic,
+      document: documents.path,
+      line: questionSources.line,
+      sourceQuestion: questionSources.question,
+    })
+    .from(questions)
+    .innerJoin(questionSources, eq(questionSources.questionId, questions.id))
+    .innerJoin(documents, eq(documents.id, questionSources.documentId))
+    .orderBy(asc(documents.path), asc(questionSources.line));
+
+  const byId = new Map<string, QuestionWithSources>();
+  for (const row of rows) {
+    let item = byId.get(row.id);
+    if (!item) {
+      item = { id: row.id, question: row.question, answer: row.answer, topic: row.topic, sources: [] };
+      byId.set(row.id, item);
+    }
+    item.sources.push({ document: row.document, line: row.line, question: row.sourceQuestion });
+  }
+  return [...byId.values()];
+}
