@@ -1,7 +1,8 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const root = path.dirname(new URL(import.meta.url).pathname);
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 // Unit tests are pure and fast; integration tests share one real database per file (PGlite, and
 // PostgreSQL too when DATABASE_URL_TEST is set). Playwright's *.e2e.ts never match here.

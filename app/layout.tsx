@@ -18,6 +18,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <a href="/" className="brand">
             Mock-interview coach
           </a>
+          <nav aria-label="Main" style={{ display: "inline" }}>
+            <a href="/questions">Question bank</a>
+          </nav>
         </header>
         <main id="main">{children}</main>
       </body>

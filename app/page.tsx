@@ -19,18 +19,23 @@ export default async function HomePage() {
         <h2 id="corpus-heading">Your study material</h2>
         {corpus.documents === 0 ? (
           <p>
-            No documents are indexed yet. Study documents (Markdown, HTML, plain text or PDF) belong in the{" "}
-            <code>content/</code> folder.
+            No documents are indexed yet. Put study documents (Markdown, HTML, plain text or PDF) in the{" "}
+            <code>content/</code> folder and restart the app, or run <code>npm run cli -- ingest</code>.
           </p>
         ) : (
-          <dl className="facts">
-            <dt>Documents</dt>
-            <dd>{corpus.documents}</dd>
-            <dt>Questions</dt>
-            <dd>{corpus.questions}</dd>
-            <dt>Indexed passages</dt>
-            <dd>{corpus.chunks}</dd>
-          </dl>
+          <>
+            <dl className="facts">
+              <dt>Documents</dt>
+              <dd>{corpus.documents}</dd>
+              <dt>Questions</dt>
+              <dd>{corpus.questions}</dd>
+              <dt>Indexed passages</dt>
+              <dd>{corpus.chunks}</dd>
+            </dl>
+            <p>
+              <a href="/questions">Browse the question bank</a>
+            </p>
+          </>
         )}
       </section>
 

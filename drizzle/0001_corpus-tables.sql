@@ -39,8 +39,7 @@ CREATE TABLE "questions" (
 	"answer" text,
 	"topic" text NOT NULL,
 	"merge_key" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "questions_merge_key_unique" UNIQUE("merge_key")
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "chunks" ADD CONSTRAINT "chunks_question_id_questions_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."questions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -51,4 +50,6 @@ CREATE INDEX "chunks_question_idx" ON "chunks" USING btree ("question_id");--> s
 CREATE INDEX "chunks_source_idx" ON "chunks" USING btree ("source_id");--> statement-breakpoint
 CREATE INDEX "chunks_tsv_idx" ON "chunks" USING gin ("tsv");--> statement-breakpoint
 CREATE INDEX "question_sources_question_idx" ON "question_sources" USING btree ("question_id");--> statement-breakpoint
-CREATE INDEX "question_sources_document_idx" ON "question_sources" USING btree ("document_id");
+CREATE INDEX "question_sources_document_idx" ON "question_sources" USING btree ("document_id");--> statement-breakpoint
+CREATE INDEX "questions_merge_key_idx" ON "questions" USING btree ("merge_key");--> statement-breakpoint
+CREATE INDEX "questions_topic_idx" ON "questions" USING btree ("topic");

@@ -59,7 +59,9 @@ const envSchema = z.object({
     .max(1024, { error: "expected at most 1024 (MB)" })
     .default(10),
   OPENAI_API_KEY: optionalText,
-  OPENAI_BASE_URL: z.url({ error: "expected an http(s) URL such as http://localhost:11434/v1" }).optional(),
+  OPENAI_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "expected an http(s) URL such as http://localhost:11434/v1" })
+    .optional(),
   OPENAI_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
   OPENAI_EMBEDDING_MODEL: z.string().trim().min(1).default("text-embedding-3-small"),
   NEXT_PHASE: optionalText,
@@ -108,8 +110,22 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
 /** Secrets never appear in error messages, even wrong ones. */
 function redact(name: string, value: string): string {
   if (name === "OPENAI_API_KEY") return "***";
-  if (name === "DATABASE_URL") return value.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+  if (name === "DATABASE_URL") return redactUrl(value);
   return value;
+}
+
+/**
+ * A connection string safe to print: the password of a URL is masked, and anything that does not
+ * parse as a URL (a libpq `key=value` string, say) is not printed at all.
+ */
+export function redactUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.password) url.password = "***";
+    return url.toString();
+  } catch {
+    return "(not shown: not a URL)";
+  }
 }
 
 const cache = globalThis as unknown as { __coachEnv?: Env };

@@ -1,4 +1,4 @@
-import type { EmbeddingStatus } from "@/lib/embeddings/embedder";
+import type { EmbeddingStatus } from "@/lib/interview/system-status";
 
 /** Says plainly when semantic search is off, why, and how to turn it on. */
 export function EmbeddingNotice({ status }: { status: EmbeddingStatus }) {

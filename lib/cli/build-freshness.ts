@@ -2,11 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** What a production build is made from: when any of it is newer than the build, rebuild. */
-const BUILD_INPUTS = ["app", "lib", "next.config.mjs", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = ["app", "lib", "next.config.mjs", "package.json", "package-lock.json", "tsconfig.json", ".env", ".env.local", ".env.production", ".env.production.local"];
 
 /**
  * True when `.next/BUILD_ID` is missing or older than the newest source file, so `npm start`
- * after a `git pull` serves the new code rather than a stale build.
+ * after a `git pull` serves the new code rather than a stale build. Modification times, not
+ * hashes: a copy that keeps old times (rsync -a, tar) needs `npm run build` by hand.
  */
 export function isBuildStale(root = process.cwd()): boolean {
   let built: number;

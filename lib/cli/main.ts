@@ -2,23 +2,25 @@
  * The command line: `npm run -s cli -- <command>`. Progress and logs go to stderr; with `--json`
  * stdout carries only JSON, so benchmarks and scripts can pipe it.
  */
+import nextEnv from "@next/env";
 import { AppError } from "@/lib/errors";
-import { runCheckMigrations } from "./check-migrations";
-import { runIngest } from "./ingest";
-import { runMigrate } from "./migrate";
-import { runQuestions } from "./questions";
-import { runServe } from "./serve";
-import { runStatus } from "./status";
 
 type Command = (args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
-  ingest: { run: runIngest, help: "ingest content/ (or the given files and folders) [--json]" },
-  questions: { run: runQuestions, help: "list every question with its sources [--json]" },
-  serve: { run: runServe, help: "apply migrations, build the app if its sources changed, and serve it (PORT, HOST)" },
-  migrate: { run: runMigrate, help: "apply pending database migrations" },
-  status: { run: runStatus, help: "show the database and embedding tier in use [--json]" },
-  "check-migrations": { run: runCheckMigrations, help: "fail when lib/db/schema and drizzle/ have drifted apart" },
+// Each command loads only its own modules: `migrate` must work even when, say, ingestion is broken.
+const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> = {
+  ingest: { load: async () => (await import("./ingest")).runIngest, help: "ingest content/ (or the given files and folders) [--json]" },
+  questions: { load: async () => (await import("./questions")).runQuestions, help: "list every question with its sources [--json]" },
+  serve: {
+    load: async () => (await import("./serve")).runServe,
+    help: "apply migrations, ingest content/, build the app if its sources changed, and serve it (PORT, HOST)",
+  },
+  migrate: { load: async () => (await import("./migrate")).runMigrate, help: "apply pending database migrations" },
+  status: { load: async () => (await import("./status")).runStatus, help: "show the database and embedding tier in use [--json]" },
+  "check-migrations": {
+    load: async () => (await import("./check-migrations")).runCheckMigrations,
+    help: "fail when lib/db/schema and drizzle/ have drifted apart",
+  },
 };
 
 function usage(): string {
@@ -37,7 +39,16 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Unknown command "${name}".\n\n${usage()}`);
     return 2;
   }
-  return command.run(args);
+  // The same .env files `next start` reads, so the CLI and the server see one configuration.
+  // @next/env is CommonJS: its named exports are only reachable through the default import.
+  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: (...parts: unknown[]) => console.error(...parts) });
+  try {
+    return await (await command.load())(args);
+  } finally {
+    // Open connections would keep the process alive after an error.
+    const [{ closeDatabase }, { releaseEmbedder }] = await Promise.all([import("@/lib/db/client"), import("@/lib/embeddings")]);
+    await Promise.allSettled([closeDatabase(), releaseEmbedder()]);
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import fs from "node:fs";
+import os from "node:os";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { releaseEmbedder } from "@/lib/embeddings";
 import { getEnv } from "@/lib/env";
@@ -18,11 +19,29 @@ export async function runServe(args: string[]): Promise<number> {
   const env = getEnv();
   const handle = await getDatabase();
   process.stderr.write(`Database ready (${handle.kind}, ${handle.location}).\n`);
-  if (fs.existsSync("content")) {
-    const summary = await ingestWithProgress(["content"]);
-    process.stderr.write(`Question bank: ${summary.questions} questions from ${summary.documents} documents.\n`);
+  // Ctrl-C during start-up stops ingestion between documents and closes the database cleanly.
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop.signal.aborted) process.exit(signalExitCode(signal));
+    process.stderr.write("\nStopping after the current document (Ctrl-C again to quit at once)...\n");
+    stop.abort(signal);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    if (fs.existsSync("content")) {
+      const summary = await ingestWithProgress(["content"], stop.signal);
+      process.stderr.write(`Question bank: ${summary.questions} questions from ${summary.documents} documents.\n`);
+    }
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    await releaseEmbedder();
   }
-  await releaseEmbedder();
+  if (stop.signal.aborted) {
+    await closeDatabase();
+    return signalExitCode(stop.signal.reason as NodeJS.Signals);
+  }
   // PGlite admits one process: release it before the server process opens it.
   await closeDatabase();
 
@@ -51,7 +70,12 @@ function runNext(args: string[]): Promise<number> {
     child.on("exit", (code, signal) => {
       process.off("SIGINT", forward);
       process.off("SIGTERM", forward);
-      resolve(code ?? (signal ? 128 + 2 : 1));
+      resolve(code ?? (signal ? signalExitCode(signal) : 1));
     });
   });
+}
+
+/** The shell's convention: 128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM). */
+function signalExitCode(signal: NodeJS.Signals): number {
+  return 128 + (os.constants.signals[signal] ?? 1);
 }

@@ -1,5 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { getEnv } from "@/lib/env";
+import type { Sql } from "postgres";
+import { getEnv, redactUrl } from "@/lib/env";
 import { acquirePgliteLock } from "./pglite-lock";
 import * as schema from "./schema";
 
@@ -13,6 +14,8 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** Where the data lives, safe to show (no password). */
   location: string;
+  /** The PostgreSQL connection pool (postgres only), for work that needs one dedicated connection. */
+  pool?: Sql;
   close(): Promise<void>;
 }
 
@@ -41,7 +44,8 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   return {
     db,
     kind: "postgres",
-    location: url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@"),
+    location: redactUrl(url),
+    pool: client,
     close: () => client.end({ timeout: 5 }),
   };
 }

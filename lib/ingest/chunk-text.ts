@@ -13,7 +13,10 @@ export function chunkText(text: string, maxChars = 1000): string[] {
     current = "";
   };
   for (const block of splitBlocks(trimmed)) {
-    const pieces = block.length > maxChars && !isAtomic(block) ? splitSentences(block, maxChars) : [block];
+    // A code block or formula stays whole up to twice the limit (an unclosed fence must not swallow
+    // the rest of the answer into one giant chunk); beyond that it is cut like prose.
+    const keepWhole = isAtomic(block) && block.length <= maxChars * 2;
+    const pieces = block.length > maxChars && !keepWhole ? splitSentences(block, maxChars) : [block];
     for (const piece of pieces) {
       if (current && current.length + piece.length + 2 > maxChars) flush();
       current = current ? `${current}\n\n${piece}` : piece;
@@ -60,13 +63,27 @@ function splitSentences(block: string, maxChars: number): string[] {
       pieces.push(current.trim());
       current = "";
     }
-    // A single run-on "sentence" longer than the limit is cut at word boundaries.
+    // A single run-on "sentence" longer than the limit is cut at word boundaries, or hard.
     if (sentence.length > maxChars) {
-      for (const part of sentence.match(new RegExp(`.{1,${maxChars}}(?:\\s|$)`, "gs")) ?? [sentence]) pieces.push(part.trim());
+      pieces.push(...hardWrap(sentence, maxChars));
       continue;
     }
     current += sentence;
   }
   if (current.trim()) pieces.push(current.trim());
+  return pieces;
+}
+
+/** Cuts text into pieces of at most `maxChars`, at the last space when there is one. */
+function hardWrap(text: string, maxChars: number): string[] {
+  const pieces: string[] = [];
+  let rest = text.trim();
+  while (rest.length > maxChars) {
+    const space = rest.lastIndexOf(" ", maxChars);
+    const cut = space > maxChars / 2 ? space : maxChars;
+    pieces.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  if (rest) pieces.push(rest);
   return pieces;
 }

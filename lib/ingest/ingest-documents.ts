@@ -23,6 +23,8 @@ export interface IngestSummary {
   /** Stored documents under the ingested folders that are gone from disk, and so removed. */
   removed: number;
   errors: { document: string; message: string }[];
+  /** True when the run was stopped before every document was looked at. */
+  interrupted: boolean;
   ms: number;
 }
 
@@ -41,6 +43,8 @@ export interface IngestOptions {
   root: string;
   maxBytes: number;
   onProgress?: (progress: IngestProgress) => void;
+  /** Stops between documents (Ctrl-C): what is written stays consistent, the rest waits for next time. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -51,20 +55,22 @@ export interface IngestOptions {
  */
 export async function ingestDocuments(options: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
-  const { db, embedder, root, maxBytes, onProgress } = options;
+  const { db, embedder, root, maxBytes, onProgress, signal } = options;
   const discovery = await discoverDocuments(options.inputs, root);
-  const errors = discovery.missing.map((input) => ({ document: input, message: "No such file or folder." }));
+  const errors = discovery.unreadable.map((problem) => ({ document: problem.path, message: problem.message }));
   const stored = await getStoredDocuments({ db });
   let skipped = 0;
   let indexed = 0;
 
   for (const [index, document] of discovery.documents.entries()) {
+    if (signal?.aborted) break;
     let status: IngestProgress["status"] = "indexed";
     try {
       const bytes = await readDocument(document.absolutePath, maxBytes);
       const previous = stored.get(document.path);
-      // Unchanged bytes embedded with the current model: nothing to do. A new model re-embeds.
-      if (previous?.contentHash === contentHash(bytes) && previous.embeddingModel === (embedder?.modelId ?? null)) {
+      // Unchanged bytes: nothing to do, unless a working model differs from the one that embedded
+      // them. Without a model (say the embeddings server is down) stored vectors are kept.
+      if (previous?.contentHash === contentHash(bytes) && (!embedder || previous.embeddingModel === embedder.modelId)) {
         status = "skipped";
         skipped++;
       } else {
@@ -79,9 +85,17 @@ export async function ingestDocuments(options: IngestOptions): Promise<IngestSum
     onProgress?.({ done: index + 1, total: discovery.documents.length, document: document.path, status });
   }
 
+  const interrupted = Boolean(signal?.aborted);
   const found = new Set(discovery.documents.map((document) => document.path));
-  const gone = [...stored.keys()].filter((path) => !found.has(path) && discovery.folders.some((folder) => isUnderFolder(path, folder)));
-  await removeDocuments({ db, paths: gone, canonicalize: mergePolicy.canonicalize });
+  const gone = interrupted
+    ? []
+    : [...stored.keys()].filter((path) => !found.has(path) && discovery.folders.some((folder) => isUnderFolder(path, folder)));
+  try {
+    await removeDocuments({ db, paths: gone, canonicalize: mergePolicy.canonicalize });
+  } catch (error) {
+    for (const path of gone) errors.push({ document: path, message: `Could not remove this deleted document: ${describe(error)}` });
+    gone.length = 0;
+  }
 
   const counts = await getCorpusCounts({ db });
   return {
@@ -93,6 +107,7 @@ export async function ingestDocuments(options: IngestOptions): Promise<IngestSum
     skipped,
     removed: gone.length,
     errors,
+    interrupted,
     ms: Date.now() - started,
   };
 }

@@ -21,12 +21,17 @@ export function mergeAnswers(answers: (string | null)[]): string | null {
   for (const answer of answers) {
     if (!answer?.trim()) continue;
     const key = exactKey(answer);
-    if (kept.some((other) => other.key.includes(key))) continue;
-    const containedIndex = kept.findIndex((other) => key.includes(other.key));
+    // Containment on whole words: "No" is not inside "not".
+    if (kept.some((other) => containsWords(other.key, key))) continue;
+    const containedIndex = kept.findIndex((other) => containsWords(key, other.key));
     if (containedIndex !== -1) kept.splice(containedIndex, 1, { text: answer.trim(), key });
     else kept.push({ text: answer.trim(), key });
   }
   return kept.length ? kept.map((item) => item.text).join("\n\n") : null;
+}
+
+function containsWords(haystack: string, needle: string): boolean {
+  return ` ${haystack} `.includes(` ${needle} `);
 }
 
 export const mergePolicy: IndexPolicy = { isSameQuestion, exactKey, canonicalize };

@@ -2,6 +2,8 @@ import { getDatabase, type DatabaseKind } from "@/lib/db/client";
 import { getCorpusCounts, type CorpusCounts } from "@/lib/db/queries/corpus";
 import { getEmbedder, type EmbeddingStatus } from "@/lib/embeddings";
 
+export type { EmbeddingStatus };
+
 export interface SystemStatus {
   database: { kind: DatabaseKind; location: string };
   embeddings: EmbeddingStatus;
@@ -16,4 +18,18 @@ export async function getSystemStatus(): Promise<SystemStatus> {
   const [handle, loaded] = await Promise.all([getDatabase(), getEmbedder()]);
   const corpus = await getCorpusCounts({ db: handle.db });
   return { database: { kind: handle.kind, location: handle.location }, embeddings: loaded.status, corpus };
+}
+
+export interface Health {
+  database: DatabaseKind;
+  corpus: CorpusCounts;
+}
+
+/**
+ * What a load balancer asks: is the database answering? Cheap on purpose: it never loads the
+ * embedding model (which can take seconds, or wait on a download).
+ */
+export async function getHealth(): Promise<Health> {
+  const handle = await getDatabase();
+  return { database: handle.kind, corpus: await getCorpusCounts({ db: handle.db }) };
 }

@@ -31,7 +31,7 @@ test.describe("home page on the embedded defaults", () => {
   test("reports health as JSON for load balancers", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
-    expect(await response.json()).toMatchObject({ ok: true, database: "pglite", search: "lexical" });
+    expect(await response.json()).toMatchObject({ ok: true, database: "pglite", corpus: { documents: 5 } });
   });
 
   test("answers an unknown page with a 404", async ({ page }) => {

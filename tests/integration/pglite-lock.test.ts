@@ -31,16 +31,25 @@ describe("one process per embedded database", () => {
     await new Promise((resolve) => gone.on("exit", resolve));
     fs.writeFileSync(`${dataDir}.lock`, String(gone.pid));
     const handle = await openDatabase({ pgliteDir: dataDir });
-    expect(fs.readFileSync(`${dataDir}.lock`, "utf8")).toBe(String(process.pid));
+    expect(JSON.parse(fs.readFileSync(`${dataDir}.lock`, "utf8")).pid).toBe(process.pid);
     await handle.close();
     expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
   });
 
-  it("lets the owning process re-acquire its own lock", () => {
+  it("refuses to open the same data folder twice in one process", () => {
     const dataDir = path.join(root, "own");
     const release = acquirePgliteLock(dataDir);
-    expect(() => acquirePgliteLock(dataDir)).not.toThrow();
+    expect(() => acquirePgliteLock(dataDir)).toThrow(/already open in this process/);
     release();
     expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+  });
+
+  it("does not mistake a live process that reused a dead owner's pid for the owner", async () => {
+    other ??= spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+    const dataDir = path.join(root, "reused");
+    fs.writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: other.pid, started: "1" }));
+    const handle = await openDatabase({ pgliteDir: dataDir });
+    expect(JSON.parse(fs.readFileSync(`${dataDir}.lock`, "utf8")).pid).toBe(process.pid);
+    await handle.close();
   });
 });

@@ -33,6 +33,15 @@ describe("chunkText", () => {
     const runOn = "word ".repeat(100);
     expect(chunkText(runOn, 60).every((chunk) => chunk.length <= 60)).toBe(true);
   });
+
+  it("loses nothing of a long run without spaces, and caps an unclosed fence", () => {
+    const blob = "A".repeat(2500);
+    const chunks = chunkText(blob, 1000);
+    expect(chunks.join("")).toBe(blob);
+    expect(chunks.every((chunk) => chunk.length <= 1000)).toBe(true);
+    const unclosed = `\`\`\`python\n${"x = 1\n".repeat(1200)}`;
+    expect(chunkText(unclosed, 1000).every((chunk) => chunk.length <= 2000)).toBe(true);
+  });
 });
 
 describe("deriveTopic", () => {

@@ -54,6 +54,7 @@ describe("parseEnv", () => {
     expect(message).toContain('PORT: expected a port number (got "eighty")');
     expect(message).toContain("EMBEDDINGS: expected local, openai or none");
     expect(message).toContain("OPENAI_BASE_URL: expected an http(s) URL");
+    expect(() => parseEnv({ OPENAI_BASE_URL: "ftp://models.local/v1" }, cwd)).toThrow(/OPENAI_BASE_URL: expected an http\(s\) URL/);
   });
 
   it("rejects ports out of range", () => {
@@ -63,6 +64,9 @@ describe("parseEnv", () => {
   it("never repeats a password or API key in its messages", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://root:hunter2@db/x" }, cwd)).toThrow(/mysql:\/\/root:\*\*\*@db\/x/);
     expect(() => parseEnv({ DATABASE_URL: "mysql://root:hunter2@db/x" }, cwd)).not.toThrow(/hunter2/);
+    // libpq key=value strings are not URLs: nothing of them is repeated.
+    expect(() => parseEnv({ DATABASE_URL: "host=db password=s3cret" }, cwd)).not.toThrow(/s3cret/);
+    expect(() => parseEnv({ OPENAI_API_KEY: "sk-1", OPENAI_BASE_URL: "ftp://x" }, cwd)).not.toThrow(/sk-1/);
   });
 
   it("knows when next build is running", () => {

@@ -1,21 +1,16 @@
-import { toAppError } from "@/lib/errors";
-import { getSystemStatus } from "@/lib/interview/system-status";
+import { getHealth } from "@/lib/interview/system-status";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness and readiness for people and load balancers: 200 with what runs, 503 when the database is down. */
+/**
+ * Liveness and readiness for people and load balancers: 200 when the database answers, 503 when
+ * not. The reason goes to the server log only: this endpoint is public.
+ */
 export async function GET(): Promise<Response> {
   try {
-    const status = await getSystemStatus();
-    return Response.json({
-      ok: true,
-      database: status.database.kind,
-      search: status.embeddings.tier,
-      corpus: status.corpus,
-    });
+    return Response.json({ ok: true, ...(await getHealth()) });
   } catch (error) {
-    const appError = toAppError(error);
     console.error("health check failed", error);
-    return Response.json({ ok: false, ...appError.toJSON() }, { status: 503 });
+    return Response.json({ ok: false, error: { code: "unavailable", message: "The database is not answering." } }, { status: 503 });
   }
 }

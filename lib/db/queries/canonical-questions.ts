@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { documents, questions, questionSources } from "../schema";
 
@@ -45,7 +45,8 @@ export async function refreshCanonicalQuestions({
     .from(questionSources)
     .innerJoin(documents, eq(documents.id, questionSources.documentId))
     .where(inArray(questionSources.questionId, ids))
-    .orderBy(asc(documents.path), asc(questionSources.line));
+    // Byte order, not the server's collation: PGlite and PostgreSQL must pick the same wording.
+    .orderBy(sql`${documents.path} collate "C"`, questionSources.line);
 
   const byQuestion = new Map<string, SourceForMerge[]>();
   for (const { questionId, ...source } of rows) {

@@ -73,12 +73,16 @@ export async function replaceDocument({ db, document, policy }: { db: Database; 
       })
       .returning({ id: documents.id });
 
-    const canonical = await tx.select({ id: questions.id, question: questions.question, mergeKey: questions.mergeKey }).from(questions);
-    const byKey = new Map(canonical.map((row) => [row.mergeKey, row.id]));
+    // Match against every wording already stored, not only each question's current canonical
+    // wording: a question found as A, B and C stays one question whichever order they arrive in.
+    const known = await tx
+      .select({ questionId: questionSources.questionId, question: questionSources.question })
+      .from(questionSources);
+    const byKey = new Map(known.map((row) => [policy.exactKey(row.question), row.questionId]));
     let merged = 0;
     for (const source of document.sources) {
       const key = policy.exactKey(source.question);
-      let questionId = byKey.get(key) ?? canonical.find((row) => policy.isSameQuestion(row.question, source.question))?.id;
+      let questionId = byKey.get(key) ?? known.find((row) => policy.isSameQuestion(row.question, source.question))?.questionId;
       if (questionId) {
         merged++;
       } else {
@@ -87,9 +91,9 @@ export async function replaceDocument({ db, document, policy }: { db: Database; 
           .values({ question: source.question, answer: source.answer, topic: "General", mergeKey: key })
           .returning({ id: questions.id });
         questionId = created!.id;
-        canonical.push({ id: questionId, question: source.question, mergeKey: key });
-        byKey.set(key, questionId);
       }
+      known.push({ questionId, question: source.question });
+      byKey.set(key, questionId);
       touched.add(questionId);
       const [row] = await tx
         .insert(questionSources)

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { documents, questions, questionSources } from "../schema";
 
@@ -25,7 +25,7 @@ export async function listQuestions({ db }: { db: Database }): Promise<QuestionW
     .from(questions)
     .innerJoin(questionSources, eq(questionSources.questionId, questions.id))
     .innerJoin(documents, eq(documents.id, questionSources.documentId))
-    .orderBy(asc(documents.path), asc(questionSources.line));
+    .orderBy(sql`${documents.path} collate "C"`, questionSources.line);
 
   const byId = new Map<string, QuestionWithSources>();
   for (const row of rows) {
