@@ -122,7 +122,7 @@ function applyTag(out: LineBuilder, state: ConvertState, closing: boolean, name:
   } else if (name === "pre") {
     out.softBreak();
     out.text("```");
-    out.flush();
+    out.softBreak();
     state.inPre = !closing;
   } else if (name === "b" || name === "strong") out.text("**");
   else if (name === "i" || name === "em") out.text("*");

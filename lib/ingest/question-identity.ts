@@ -59,11 +59,26 @@ function stem(word: string): string {
   return word;
 }
 
+// Ingestion compares each new wording with every stored one: normalise each wording once.
+const memo = new Map<string, { key: string; words: string[] }>();
+
+function normalised(question: string): { key: string; words: string[] } {
+  let entry = memo.get(question);
+  if (!entry) {
+    if (memo.size > 100_000) memo.clear();
+    entry = { key: exactKey(question), words: contentWords(question) };
+    memo.set(question, entry);
+  }
+  return entry;
+}
+
 /** True when two questions are the same question (see the module comment for what counts). */
 export function isSameQuestion(a: string, b: string): boolean {
-  if (exactKey(a) === exactKey(b)) return true;
-  const wordsA = contentWords(a);
-  const wordsB = contentWords(b);
+  const first = normalised(a);
+  const second = normalised(b);
+  if (first.key === second.key) return true;
+  const wordsA = first.words;
+  const wordsB = second.words;
   if (wordsA.length === 0 || wordsB.length === 0 || wordsA.length !== wordsB.length) return false;
   const remaining = [...wordsB];
   for (const word of wordsA) {

@@ -54,7 +54,15 @@ export async function refreshCanonicalQuestions({
   }
   const orphans = ids.filter((id) => !byQuestion.has(id));
   if (orphans.length > 0) await tx.delete(questions).where(inArray(questions.id, orphans));
-  for (const [id, sources] of byQuestion) {
-    await tx.update(questions).set(canonicalize(sources)).where(eq(questions.id, id));
+  // One statement per few hundred questions rather than one per question.
+  const updates = [...byQuestion].map(([id, sources]) => ({ id, ...canonicalize(sources) }));
+  for (let start = 0; start < updates.length; start += 500) {
+    const values = updates
+      .slice(start, start + 500)
+      .map((row) => sql`(${row.id}::uuid, ${row.question}::text, ${row.answer}::text, ${row.topic}::text, ${row.mergeKey}::text)`);
+    await tx.execute(sql`
+      update ${questions} set question = v.question, answer = v.answer, topic = v.topic, merge_key = v.merge_key
+      from (values ${sql.join(values, sql`, `)}) as v(id, question, answer, topic, merge_key)
+      where ${questions.id} = v.id`);
   }
 }

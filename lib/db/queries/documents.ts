@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { chunks, documents, questions, questionSources } from "../schema";
@@ -79,6 +80,10 @@ export async function replaceDocument({ db, document, policy }: { db: Database; 
       .select({ questionId: questionSources.questionId, question: questionSources.question })
       .from(questionSources);
     const byKey = new Map(known.map((row) => [policy.exactKey(row.question), row.questionId]));
+    // Ids are made here so the whole document goes in as a few bulk inserts, not one per row.
+    const newQuestions: (typeof questions.$inferInsert)[] = [];
+    const newSources: (typeof questionSources.$inferInsert)[] = [];
+    const newChunks: (typeof chunks.$inferInsert)[] = [];
     let merged = 0;
     for (const source of document.sources) {
       const key = policy.exactKey(source.question);
@@ -86,34 +91,30 @@ export async function replaceDocument({ db, document, policy }: { db: Database; 
       if (questionId) {
         merged++;
       } else {
-        const [created] = await tx
-          .insert(questions)
-          .values({ question: source.question, answer: source.answer, topic: "General", mergeKey: key })
-          .returning({ id: questions.id });
-        questionId = created!.id;
+        questionId = randomUUID();
+        newQuestions.push({ id: questionId, question: source.question, answer: source.answer, topic: "General", mergeKey: key });
       }
       known.push({ questionId, question: source.question });
       byKey.set(key, questionId);
       touched.add(questionId);
-      const [row] = await tx
-        .insert(questionSources)
-        .values({ questionId, documentId: stored!.id, line: source.line, question: source.question, answer: source.answer, section: source.section })
-        .returning({ id: questionSources.id });
-      if (source.chunks.length > 0) {
-        await tx.insert(chunks).values(
-          source.chunks.map((chunk) => ({
-            questionId: questionId!,
-            sourceId: row!.id,
-            kind: chunk.kind,
-            ordinal: chunk.ordinal,
-            text: chunk.text,
-            embedding: chunk.embedding,
-            embeddingModel: chunk.embedding ? document.embeddingModel : null,
-            embeddingDims: chunk.embedding ? document.embeddingDims : null,
-          })),
-        );
+      const sourceId = randomUUID();
+      newSources.push({ id: sourceId, questionId, documentId: stored!.id, line: source.line, question: source.question, answer: source.answer, section: source.section });
+      for (const chunk of source.chunks) {
+        newChunks.push({
+          questionId,
+          sourceId,
+          kind: chunk.kind,
+          ordinal: chunk.ordinal,
+          text: chunk.text,
+          embedding: chunk.embedding,
+          embeddingModel: chunk.embedding ? document.embeddingModel : null,
+          embeddingDims: chunk.embedding ? document.embeddingDims : null,
+        });
       }
     }
+    for (const batch of batches(newQuestions)) await tx.insert(questions).values(batch);
+    for (const batch of batches(newSources)) await tx.insert(questionSources).values(batch);
+    for (const batch of batches(newChunks)) await tx.insert(chunks).values(batch);
     await refreshCanonicalQuestions({ tx, questionIds: touched, canonicalize: policy.canonicalize });
     return { merged };
   });
@@ -138,4 +139,11 @@ async function removeDocumentRows(tx: Executor, paths: string[]): Promise<string
     .where(inArray(documents.path, paths));
   await tx.delete(documents).where(inArray(documents.path, paths));
   return rows.map((row) => row.questionId);
+}
+
+/** Rows in groups small enough for PostgreSQL's limit of 65,535 parameters per statement. */
+function batches<T>(rows: T[], size = 500): T[][] {
+  const groups: T[][] = [];
+  for (let start = 0; start < rows.length; start += size) groups.push(rows.slice(start, start + size));
+  return groups;
 }
