@@ -5,11 +5,11 @@ import { exactKey, isSameQuestion } from "./question-identity";
 
 /**
  * How a canonical question is made from its sources: the wording of the first source in corpus
- * order, every distinct answer (an answer that another one already contains adds nothing), and the
+ * order that is punctuated as a question (else the first), every distinct answer (an answer that another one already contains adds nothing), and the
  * document's section as topic where there is one, else a derived topic.
  */
 export function canonicalize(sources: SourceForMerge[]): { question: string; answer: string | null; topic: string; mergeKey: string } {
-  const question = sources[0]!.question;
+  const question = (sources.find((source) => source.question.trim().endsWith("?")) ?? sources[0]!).question;
   const answer = mergeAnswers(sources.map((source) => source.answer));
   const section = sources.find((source) => source.section)?.section;
   return { question, answer, topic: section ?? deriveTopic(question, answer), mergeKey: exactKey(question) };
