@@ -28,26 +28,27 @@ function questionPart(line: DocLine): string | null {
   return ENDS_WITH_URL.test(question) || words(question) < MIN_WORDS ? null : question;
 }
 
-function isBareCandidate(line: DocLine): boolean {
-  if (line.kind !== "text" || line.bullet || line.numbering) return false;
+function isBareCandidate(line: DocLine, bullets: boolean): boolean {
+  if (line.kind !== "text" || (line.bullet && !bullets) || line.numbering) return false;
   const question = questionPart(line);
   return question !== null && isStandaloneQuestion(question);
 }
 
 /**
  * Line indices of bare lists of questions: runs of at least two candidate lines separated only by
- * blank lines. One such line alone is more likely a question asked inside an answer.
+ * blank lines. One such line alone is more likely a question asked inside an answer, and so is a
+ * bulleted list of them, unless `bullets` says the document has no other questions.
  */
-export function findBareQuestions(lines: DocLine[], eligible: (line: DocLine) => boolean, taken: Set<number>): number[] {
+export function findBareQuestions(lines: DocLine[], eligible: (line: DocLine) => boolean, taken: Set<number>, { bullets = false } = {}): number[] {
   const found: number[] = [];
   let run: number[] = [];
   const endRun = () => {
-    if (run.length >= 2) found.push(...run);
+    if (run.length >= 2) for (const index of run) found.push(index);
     run = [];
   };
   for (const line of lines) {
     if (line.kind === "blank") continue;
-    if (!taken.has(line.index) && eligible(line) && isBareCandidate(line)) run.push(line.index);
+    if (!taken.has(line.index) && eligible(line) && isBareCandidate(line, bullets)) run.push(line.index);
     else endRun();
   }
   endRun();

@@ -1,4 +1,5 @@
 import type { SourceLine } from "@/lib/ingest/source-lines";
+import { findVerbatimBlocks } from "@/lib/ingest/verbatim-blocks";
 
 /**
  * The Markdown structure of each line, as far as finding questions needs it: headings (ATX and
@@ -34,34 +35,11 @@ export interface DocLine {
   numbering: Numbering | null;
 }
 
-const FENCE = /^\s*(`{3,}|~{3,})/;
-const MATH_DELIMITER = /^\s*(\$\$|\$|\\\[|\\\])\s*$/;
 const ATX = /^\s{0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$/;
 const SETEXT = /^\s{0,3}(={2,}|-{2,})\s*$/;
 const RULE = /^\s*([-*_])(\s*\1){2,}\s*$/;
 const BULLET = /^([-*+•◦▪])\s+/;
 const NUMBER = /^(\*\*|__)?\s*(\d{1,3})\s*([.)])(?!\d)\s*(\*\*|__)?\s*(.*)$/;
-
-/** Index pairs [open, close] of fenced code and display-math blocks; unclosed ones are not blocks. */
-function verbatimBlocks(lines: SourceLine[]): Map<number, { close: number; kind: "code" | "math" }> {
-  const blocks = new Map<number, { close: number; kind: "code" | "math" }>();
-  for (let index = 0; index < lines.length; index++) {
-    const text = lines[index]!.text;
-    const fence = text.match(FENCE)?.[1];
-    const math = text.match(MATH_DELIMITER)?.[1];
-    if (!fence && !math) continue;
-    const closes = (other: string) =>
-      fence
-        ? other.trim().startsWith(fence) && !/[^`~\s]/.test(other.trim())
-        : other.trim() === (math === "\\[" ? "\\]" : math);
-    if (math === "\\]") continue;
-    const close = lines.findIndex((other, at) => at > index && closes(other.text));
-    if (close < 0) continue;
-    blocks.set(index, { close, kind: fence ? "code" : "math" });
-    index = close;
-  }
-  return blocks;
-}
 
 function parseNumbering(content: string): Numbering | null {
   const match = content.match(NUMBER);
@@ -75,7 +53,7 @@ function baseLine(source: SourceLine, index: number, kind: LineKind): DocLine {
 
 /** Classifies every line of a document. */
 export function classifyLines(source: SourceLine[]): DocLine[] {
-  const blocks = verbatimBlocks(source);
+  const blocks = findVerbatimBlocks(source.map((line) => line.text), { math: true });
   const lines: DocLine[] = [];
   for (let index = 0; index < source.length; index++) {
     const block = blocks.get(index);

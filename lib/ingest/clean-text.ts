@@ -5,12 +5,12 @@
  */
 
 const LEFTOVER_TAG = /<\/?(?:u|b|i|em|strong|span|a|font|sup|sub|code|br|p|div|img|center|small|mark)\b[^<>]*>/gi;
-const IMAGE = /!\[[^\]\n]*\]\([^)\n]*\)/g;
-const LINK = /\[([^\]\n]*)\]\([^)\n]*\)/g;
+const IMAGE = /!\[[^[\]\n]*\]\([^()\n]*\)/g;
+const LINK = /\[([^[\]\n]*)\]\([^()\n]*\)/g;
 // Code spans and LaTeX hold `*` and `_` that are not emphasis.
-const PROTECTED = /`[^`\n]+`|\$\$[^$]+\$\$|\$[^$\n]+\$|\\\([^\n]*?\\\)/g;
+const PROTECTED = /`[^`\n]+`|\$\$[^$]+\$\$|\$[^$\n]+\$|\\\([^\n]{0,400}?\\\)/g;
 const QUESTION_LABEL = /^(?:q(?:uestion)?\s*\d{0,3}\s*[.:)]|问题?\s*\d{0,3}\s*[:：.])\s*/i;
-const NUMBERING = /^\(?\d{1,3}\s*[.)]\s*/;
+const NUMBERING = /^\(?\d{1,3}\s*[.)](?!\d)\s*/;
 const ANSWER_LABEL_WORD = String.raw`(?:solutions?|answers?|ans|explanation|sol)`;
 const ANSWER_LABELS = [
   new RegExp(String.raw`^\s*(\*{1,2}|_{1,2})\s*${ANSWER_LABEL_WORD}\s*[:：.]?\s*\1\s*[:：]?\s*`, "i"),
@@ -20,7 +20,7 @@ const ANSWER_LABELS = [
 ];
 const SOLUTION_LABEL = /^(\s*)solution\s*:\s*/i;
 const RULE = /^\s*([-*_=])(\s*\1){2,}\s*$/;
-const LINK_ONLY = /^\s*(?:[-*+]\s+)?(?:\[[^\]\n]*\]\([^)\n]*\)|<?https?:\/\/\S+>?)\s*$/;
+const LINK_ONLY = /^\s*(?:[-*+]\s+)?(?:\[[^[\]\n]*\]\([^()\n]*\)|<?https?:\/\/\S+>?)\s*$/;
 
 /** Removes Markdown emphasis (`**b**`, `__b__`, `*i*`, `_i_`), leaving code and LaTeX as they are. */
 export function stripEmphasis(text: string): string {
@@ -84,8 +84,10 @@ export function cleanAnswer(lines: AnswerLine[]): string | null {
   if (out.some((line) => line.text.trim() && !isLink(line))) {
     while (out.length && (!out.at(-1)!.text.trim() || isLink(out.at(-1)!))) out.pop();
   }
+  // Answers indented under their question (a list item's continuation) lose the shared indent.
+  const shared = out.reduce((least, line) => (line.text.trim() ? Math.min(least, line.text.match(/^ */)![0].length) : least), Infinity);
   const kept: string[] = [];
-  for (const line of out) {
+  for (const line of out.map((entry) => ({ ...entry, text: entry.text.slice(Math.min(shared, entry.text.match(/^ */)![0].length)) }))) {
     const blank = !line.text.trim();
     // Blank runs collapse to one, except inside code where spacing is the author's.
     if (blank && !line.verbatim && (!kept.length || kept.at(-1) === "")) continue;

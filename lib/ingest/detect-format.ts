@@ -10,12 +10,12 @@ const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 const PDF_HEADER_WINDOW = 1024;
 
 const HTML_DOCUMENT = /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i;
-const HTML_BLOCK_TAG = /<\/?(p|div|br|b|strong|h[1-6]|ul|ol|li|table|tr|td|th|span|section|article|pre|blockquote|em|i|a|img|script|style)\b[^>]*>/i;
+const HTML_BLOCK_TAG = /<\/?(p|div|br|b|strong|h[1-6]|ul|ol|li|table|tr|td|th|span|section|article|pre|blockquote|em|i|a|img|script|style)\b[^<>]*>/i;
 const ATX_HEADING = /^#{1,6}\s+\S/;
 const SETEXT_UNDERLINE = /^(=+|-{2,})\s*$/;
 const FENCE = /^\s*(```|~~~)/;
 const BOLD = /\*\*\S[^*]*\*\*|__\S[^_]*__/;
-const LINK = /!?\[[^\]\n]*\]\([^)\s]+\)/;
+const LINK = /!?\[[^[\]\n]*\]\([^()\s]+\)/;
 const LIST_ITEM = /^\s*([-*+]|\d{1,3}[.)])\s+\S/;
 
 /** True when the bytes carry the PDF header `%PDF-` near the start. */

@@ -3,7 +3,7 @@ import { classifyLines, type DocLine } from "@/lib/ingest/classify-lines";
 import { cleanAnswer, cleanQuestion, type AnswerLine } from "@/lib/ingest/clean-text";
 import { assignHeadingRoles, type HeadingRole } from "@/lib/ingest/heading-roles";
 import { findNumberedQuestions } from "@/lib/ingest/numbered-questions";
-import { questionCue, splitTrailingNote } from "@/lib/ingest/question-like";
+import { questionCue, splitInlineAnswer, splitTrailingNote } from "@/lib/ingest/question-like";
 import type { SourceLine } from "@/lib/ingest/source-lines";
 import type { ExtractedQuestion } from "@/lib/ingest/types";
 
@@ -83,9 +83,8 @@ function questionSpan(lines: DocLine[], index: number, origin: Origin, stop: num
 
 function buildQuestion(lines: DocLine[], roles: Map<number, HeadingRole>, context: LineContext[], index: number, origin: Origin, stop: number): ExtractedQuestion {
   const span = questionSpan(lines, index, origin, stop);
-  let question = cleanQuestion(span.text);
-  let note: string | null = null;
-  if (origin === "bare" || origin === "fallback") ({ question, note } = splitTrailingNote(question));
+  let { question, answer: note } = splitInlineAnswer(cleanQuestion(span.text));
+  if (!note && (origin === "bare" || origin === "fallback")) ({ question, note } = splitTrailingNote(question));
   let end = span.end + 1;
   while (end < stop && !(lines[end]!.kind === "heading" && roles.get(end) !== "subsection")) end++;
   const answer: AnswerLine[] = lines.slice(span.end + 1, end).map((line) => ({ text: line.text, verbatim: line.kind === "code" || line.kind === "math" }));
@@ -105,7 +104,11 @@ export function extractQuestions(source: SourceLine[]): Extraction {
   for (const index of findNumberedQuestions(lines, outsideAnswers, (line) => context[line.index]!.group)) origins.set(index, "numbered");
   for (const index of findLabelledQuestions(lines, outsideLinks)) if (!origins.has(index)) origins.set(index, "labelled");
   for (const index of findBareQuestions(lines, outsideLinks, new Set(origins.keys()))) origins.set(index, "bare");
-  if (!origins.size) for (const index of findFallbackQuestions(lines, outsideLinks)) origins.set(index, "fallback");
+  if (!origins.size) {
+    // No structure at all: bulleted lists of questions count, and so does any line ending with `?`.
+    for (const index of findBareQuestions(lines, outsideLinks, new Set(), { bullets: true })) origins.set(index, "bare");
+    for (const index of findFallbackQuestions(lines, outsideLinks)) if (!origins.has(index)) origins.set(index, "fallback");
+  }
 
   const indices = [...origins.keys()].sort((a, b) => a - b);
   const questions = indices

@@ -12,7 +12,7 @@ import { isQuestionLike } from "@/lib/ingest/question-like";
 export type HeadingRole = "title" | "question" | "section" | "subsection" | "link" | "link-section";
 
 const LINK_SECTION = /^(useful |external |related )?(links?|references?|resources?|sources?|further reading|see also|credits?|acknowledge?ments?|(table of )?contents|toc|bibliography|related|index)\s*:?$/i;
-const HAS_LINK = /\]\([^)]*\)|https?:\/\//;
+const HAS_LINK = /\]\([^()]*\)|https?:\/\//;
 
 /** True for a heading that is, or carries, a link: navigation, not part of any answer. */
 function isLinkHeading(heading: DocLine): boolean {

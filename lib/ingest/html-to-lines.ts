@@ -1,5 +1,7 @@
 import { decodeEntities } from "@/lib/ingest/html-entities";
+import { BLOCK_TAGS, DROPPED_TAGS, isTag } from "@/lib/ingest/html-tags";
 import { splitLines, type SourceLine } from "@/lib/ingest/source-lines";
+import { findVerbatimBlocks } from "@/lib/ingest/verbatim-blocks";
 
 /**
  * HTML (a whole page, or the inline HTML of a Markdown file) turned into Markdown-like lines that
@@ -15,27 +17,11 @@ export interface HtmlToLinesResult {
   title: string | null;
 }
 
-// Elements whose content is not text for a reader: dropped whole.
-const DROPPED = new Set(["script", "style", "noscript", "template", "svg", "math", "iframe", "object"]);
-const BLOCK = new Set([
-  "p", "div", "section", "article", "header", "footer", "nav", "main", "aside", "blockquote", "ul", "ol",
-  "table", "thead", "tbody", "tfoot", "tr", "dl", "dt", "dd", "figure", "figcaption", "details",
-  "summary", "body", "html", "head", "center", "form", "fieldset", "address", "hr", "caption",
-]);
-// Inline elements whose tags go and whose text stays.
-const INLINE = new Set([
-  "a", "span", "u", "font", "sup", "sub", "small", "big", "mark", "abbr", "cite", "q", "s", "del", "ins",
-  "kbd", "var", "samp", "label", "button", "input", "select", "option", "textarea", "video", "audio",
-  "source", "canvas", "picture", "meta", "link", "base", "col", "colgroup", "tt", "strike", "nobr",
-  "wbr", "img", "time", "data", "bdi", "bdo", "dfn", "area", "map", "track", "embed", "param", "td", "th",
-]);
-
 const ATTRIBUTES = String.raw`(?:\s+[^\s"'<>/=$]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\`$]+))?)*`;
 const TAG = new RegExp(String.raw`<(/?)([a-zA-Z][a-zA-Z0-9]*)(${ATTRIBUTES})\s*/?>`, "y");
 const COMMENT = /<!--[\s\S]*?(?:-->|$)|<![^>]*>|<\?[^>]*>/y;
 const CODE_SPAN = /`[^`\n]+`/y;
 const KRAMDOWN_MARKER = /^\s*\{:[^}]*\}\s*$/;
-const FENCE = /^\s*(`{3,}|~{3,})/;
 
 /** Builds output lines while tracking which stored line the text being read comes from. */
 class LineBuilder {
@@ -109,6 +95,8 @@ class LineBuilder {
 interface ConvertState {
   title: string | null;
   inPre: boolean;
+  /** Elements whose closing tag is known to be missing from here on; not searched for again. */
+  unclosed: Set<string>;
 }
 
 function applyTag(out: LineBuilder, state: ConvertState, closing: boolean, name: string): void {
@@ -127,7 +115,7 @@ function applyTag(out: LineBuilder, state: ConvertState, closing: boolean, name:
   } else if (name === "b" || name === "strong") out.text("**");
   else if (name === "i" || name === "em") out.text("*");
   else if (name === "code") out.text(state.inPre ? "" : "`");
-  else if (BLOCK.has(name)) out.softBreak();
+  else if (BLOCK_TAGS.has(name)) out.softBreak();
   else if (name === "td" || name === "th") out.text(" ");
 }
 
@@ -151,10 +139,11 @@ function convert(html: string, firstLine: number, state: ConvertState): SourceLi
     if (!match || (name !== undefined && !isTag(name, match[3] ?? ""))) continue;
     emitText(index);
     let consumed = match[0];
-    if (name && !match[1] && (DROPPED.has(name) || name === "title")) {
+    if (name && !match[1] && (DROPPED_TAGS.has(name) || name === "title")) {
       const close = new RegExp(`</${name}\\s*>`, "ig");
       close.lastIndex = index + consumed.length;
-      const end = close.exec(html);
+      const end = state.unclosed.has(name) ? null : close.exec(html);
+      if (!end) state.unclosed.add(name);
       // Without its closing tag, only the opening tag goes: prose that names `<script>` stays.
       if (end) consumed = html.slice(index, end.index + end[0].length);
       if (end && name === "title") state.title ??= decodeEntities(consumed.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim() || null;
@@ -167,14 +156,6 @@ function convert(html: string, firstLine: number, state: ConvertState): SourceLi
   return out.finish();
 }
 
-const FORMATTING = new Set(["br", "li", "pre", "b", "strong", "i", "em", "code", "title", "h1", "h2", "h3", "h4", "h5", "h6"]);
-
-/** A known element; with attributes, at least one `name=value`, so `a<b and c>d` stays text. */
-function isTag(name: string, attributes: string): boolean {
-  const known = FORMATTING.has(name) || DROPPED.has(name) || BLOCK.has(name) || INLINE.has(name);
-  return known && (!attributes.trim() || attributes.includes("="));
-}
-
 function matchAt(pattern: RegExp, text: string, index: number): RegExpExecArray | null {
   pattern.lastIndex = index;
   return pattern.exec(text);
@@ -183,22 +164,25 @@ function matchAt(pattern: RegExp, text: string, index: number): RegExpExecArray 
 /** Converts a document's text to Markdown-like lines, keeping each line's stored line number. */
 export function htmlToLines(text: string, firstLine = 1): HtmlToLinesResult {
   const source = splitLines(text, firstLine);
-  const state: ConvertState = { title: null, inPre: false };
+  const state: ConvertState = { title: null, inPre: false, unclosed: new Set() };
   const lines: SourceLine[] = [];
   let run: SourceLine[] = [];
+  // Appended one by one: spreading a huge document into push() would overflow the stack.
+  const append = (more: SourceLine[]) => {
+    for (const line of more) lines.push(line);
+  };
   const flushRun = () => {
-    if (run.length) lines.push(...convert(run.map((line) => line.text).join("\n"), run[0]!.line, state));
+    if (run.length) append(convert(run.map((line) => line.text).join("\n"), run[0]!.line, state));
     run = [];
   };
+  const fences = findVerbatimBlocks(source.map((line) => line.text), { math: false });
   for (let index = 0; index < source.length; index++) {
-    const line = source[index]!;
-    const fence = line.text.match(FENCE)?.[1];
-    const close = fence ? source.findIndex((other, at) => at > index && other.text.trim().startsWith(fence[0]!.repeat(fence.length)) && !/[^`~\s]/.test(other.text.trim().slice(fence.length))) : -1;
-    if (fence && close > index) {
+    const close = fences.get(index)?.close;
+    if (close !== undefined) {
       flushRun();
-      lines.push(...source.slice(index, close + 1));
+      append(source.slice(index, close + 1));
       index = close;
-    } else run.push(KRAMDOWN_MARKER.test(line.text) ? { ...line, text: "" } : line);
+    } else run.push(KRAMDOWN_MARKER.test(source[index]!.text) ? { ...source[index]!, text: "" } : source[index]!);
   }
   flushRun();
   return { lines, title: state.title };

@@ -72,7 +72,7 @@ function bestChain(candidates: Candidate[]): Candidate[] {
       }
     }
   }
-  let best = score.indexOf(Math.max(...score));
+  let best = candidates.length ? score.reduce((top, value, index) => (value > score[top]! ? index : top), 0) : -1;
   const chain: Candidate[] = [];
   for (; best >= 0; best = previous[best]!) chain.unshift(candidates[best]!);
   return chain;
@@ -81,14 +81,17 @@ function bestChain(candidates: Candidate[]): Candidate[] {
 /** Question-like lines of any style whose numbers fall in a gap of the chain, in order. */
 function fillGaps(chain: Candidate[], all: Candidate[]): Candidate[] {
   const filled: Candidate[] = [];
+  // Both lists are in line order, so one pointer walks `all` once.
+  let pointer = 0;
   chain.forEach((member, position) => {
     filled.push(member);
     const next = chain[position + 1];
+    while (pointer < all.length && all[pointer]!.index <= member.index) pointer++;
     if (!next || next.value - member.value < 2) return;
     let last = member;
-    for (const candidate of all) {
-      if (candidate.index <= last.index || candidate.index >= next.index || !candidate.questionLike) continue;
-      if (candidate.value <= last.value || candidate.value >= next.value) continue;
+    for (; pointer < all.length && all[pointer]!.index < next.index; pointer++) {
+      const candidate = all[pointer]!;
+      if (!candidate.questionLike || candidate.value <= last.value || candidate.value >= next.value) continue;
       filled.push(candidate);
       last = candidate;
     }
@@ -110,13 +113,15 @@ export function findNumberedQuestions(lines: DocLine[], eligible: (line: DocLine
   const groups = new Map<number, Candidate[]>();
   for (const candidate of candidates) {
     const group = groupOf(lines[candidate.index]!);
-    groups.set(group, [...(groups.get(group) ?? []), candidate]);
+    const members = groups.get(group) ?? [];
+    members.push(candidate);
+    groups.set(group, members);
   }
   const found: number[] = [];
   for (const members of groups.values()) {
     const chain = fillGaps(bestChain(members.filter((candidate) => dominant.has(candidate.style))), members);
     const questionLike = chain.filter((candidate) => candidate.questionLike).length;
-    if (chain.length && questionLike * 2 >= chain.length) found.push(...chain.map((candidate) => candidate.index));
+    if (chain.length && questionLike * 2 >= chain.length) for (const candidate of chain) found.push(candidate.index);
   }
   return found;
 }

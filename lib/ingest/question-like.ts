@@ -25,6 +25,15 @@ const STRICT_IMPERATIVES = new Set([
 ]);
 // Instructions that also open answer sentences ("Suppose there is a wine shop...").
 const LOOSE_IMPERATIVES = new Set(["suppose", "assume", "consider", "show", "pick", "walk", "calculate", "compute", "tell", "draw", "sketch", "classify", "evaluate", "analyze", "analyse", "propose", "predict", "demonstrate", "interpret", "given"]);
+// Openers that are nouns as often as verbs ("List of questions", "Design Patterns", "State of the
+// art"): instructions only when a determiner follows ("List the…", "Name an…", "Design a…").
+const NOUN_LIKE_IMPERATIVES = new Set(["name", "list", "state", "design", "outline", "sketch", "show", "draw", "contrast"]);
+const DETERMINERS = new Set([
+  "a", "an", "the", "two", "three", "four", "five", "some", "any", "all", "each", "every", "your", "our", "its",
+  "their", "this", "these", "those", "one", "how", "what", "why", "when", "which", "whether", "examples", "at",
+]);
+// Headings that open like questions but are page furniture ("How to contribute").
+const FURNITURE = /^(how to (contribute|install|use this|run|cite|get started|build|test|support|read this)|how it works|what'?s (new|next)|who (we are|am i)|where to (start|find))\b/i;
 const CHINESE_INTERROGATIVE = /什么|为什么|如何|怎么|怎样|哪[些个种]|是否|吗[？?]?$/;
 
 /**
@@ -47,18 +56,40 @@ export function splitTrailingNote(text: string): { question: string; note: strin
   return { question: trimmed, note: null };
 }
 
+/**
+ * Splits `What is X? — X is…` or `What is X? Answer: X is…` into question and answer. Only an
+ * explicit dash or label after the question mark counts: `What is X? Explain with an example.`
+ * is one question in two sentences.
+ */
+export function splitInlineAnswer(text: string): { question: string; answer: string | null } {
+  const match = text.match(/^(.*?[?？])\s+(?:[—–]|-{1,2}|(?:ans(?:wer)?|solution)\s*[:：.])\s*(\S.*)$/i);
+  return match ? { question: match[1]!.trim(), answer: match[2]!.trim() } : { question: text, answer: null };
+}
+
+/** Whether the first two words open an instruction. */
+function isImperative(first: string, second: string, strict: boolean): boolean {
+  if (!STRICT_IMPERATIVES.has(first) && (strict || !LOOSE_IMPERATIVES.has(first))) return false;
+  return !NOUN_LIKE_IMPERATIVES.has(first) || DETERMINERS.has(second);
+}
+
+/** The first two words, lower-cased, when the text opens with a word followed by another. */
+function openingWords(text: string): [string, string] | null {
+  const words = text.replace(/[‘’]/g, "'").match(/^([A-Za-z][A-Za-z']*)\s+([A-Za-z']+|\S)/);
+  return words ? [words[1]!.toLowerCase(), words[2]!.toLowerCase()] : null;
+}
+
 /** The question-like cues in cleaned text (no numbering, markup or heading marks). */
 export function questionCue(text: string): QuestionCue {
   const { question } = splitTrailingNote(text);
   const questionMark = /[?？]["'”’)]*$/.test(question);
-  const words = question.match(/^([A-Za-z][A-Za-z']*)(\s+|\/)(\S+)/);
-  const first = words?.[1]?.toLowerCase() ?? "";
+  const words = openingWords(question);
   let opener: Opener | null = null;
   if (/^true\s*(\/|or)\s*false\b/i.test(question)) opener = "true-false";
+  else if (FURNITURE.test(question.replace(/[‘’]/g, "'"))) opener = null;
   else if (!words) opener = CHINESE_INTERROGATIVE.test(question) ? "interrogative" : null;
-  else if (INTERROGATIVES.has(first)) opener = "interrogative";
-  else if (AUXILIARIES.has(first)) opener = "auxiliary";
-  else if (words[2] !== "/" && (STRICT_IMPERATIVES.has(first) || LOOSE_IMPERATIVES.has(first))) opener = "imperative";
+  else if (INTERROGATIVES.has(words[0])) opener = "interrogative";
+  else if (AUXILIARIES.has(words[0])) opener = "auxiliary";
+  else if (isImperative(words[0], words[1], false)) opener = "imperative";
   return { questionMark, opener };
 }
 
@@ -75,6 +106,6 @@ export function isQuestionLike(text: string): boolean {
 export function isStandaloneQuestion(text: string): boolean {
   const { question } = splitTrailingNote(text);
   if (/[?？]["'”’)]*$/.test(question)) return true;
-  const first = question.match(/^([A-Za-z]+)\s+\S/)?.[1]?.toLowerCase() ?? "";
-  return STRICT_IMPERATIVES.has(first) || /^true\s*(\/|or)\s*false\b/i.test(question);
+  const words = openingWords(question);
+  return (words !== null && isImperative(words[0], words[1], true)) || /^true\s*(\/|or)\s*false\b/i.test(question);
 }

@@ -20,6 +20,10 @@ describe("cleanQuestion", () => {
     );
   });
 
+  it("does not take a leading decimal for numbering", () => {
+    expect(cleanQuestion("2.5 million parameters: too many?")).toBe("2.5 million parameters: too many?");
+  });
+
   it("collapses whitespace and keeps code, LaTeX and snake_case intact", () => {
     expect(cleanQuestion("1.  What  does `max_grad_norm` do\n to $x_i * y_i$?")).toBe("What does `max_grad_norm` do to $x_i * y_i$?");
   });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { extractQuestions } from "@/lib/ingest/extract-questions";
+import { splitLines } from "@/lib/ingest/source-lines";
 import { at, parseFixture, questionTexts } from "./parse-fixtures";
 
 describe("numbered questions", () => {
@@ -105,5 +107,47 @@ describe("HTML pages and mojibake", () => {
     expect(questionTexts(document)).toEqual(["What’s a tensor?", "Why is the café example here?"]);
     expect(at(document, 3).answer).toBe("A multi-dimensional array — the basic unit 👉 of deep learning.");
     expect(at(document, 7).answer).toBe("Real accents stay: café, naïve. Chinese stays: 神经网络. LaTeX stays: $\\alpha_i \\cdot x$.");
+  });
+});
+
+describe("other layouts (extractQuestions on lines)", () => {
+  const extract = (text: string) => extractQuestions(splitLines(text)).questions.map((question) => [question.line, question.question, question.answer, question.section]);
+
+  it("restarts numbering in each section", () => {
+    expect(extract("# Notes\n\n## CNNs\n1. What is a filter?\nA small kernel.\n2. What is stride?\nStep size.\n\n## RNNs\n1. What is an RNN?\nA recurrent net.")).toEqual([
+      [4, "What is a filter?", "A small kernel.", "CNNs"],
+      [6, "What is stride?", "Step size.", "CNNs"],
+      [10, "What is an RNN?", "A recurrent net.", "RNNs"],
+    ]);
+  });
+
+  it("keeps a same-style numbered answer list that restarts at 1 inside its answer", () => {
+    expect(extract("1. What are the steps of training?\n1. Forward pass\n2. Backward pass\n3. Update\n2. Why shuffle data?\nTo avoid order bias.")).toEqual([
+      [1, "What are the steps of training?", "1. Forward pass\n2. Backward pass\n3. Update", null],
+      [5, "Why shuffle data?", "To avoid order bias.", null],
+    ]);
+  });
+
+  it("dedents answers written under their question", () => {
+    expect(extract("1. What is X?\n   X is a thing.\n   - detail\n     - nested\n2. What is Y?\n   Y.")[0]![2]).toBe("X is a thing.\n- detail\n  - nested");
+  });
+
+  it("splits an answer given on the question's line after a dash or a label", () => {
+    expect(extract("1. What is X? — X is a thing.\n2. What is Y? Answer: Y is one.\n3. What is Z? Explain with an example.")).toEqual([
+      [1, "What is X?", "X is a thing.", null],
+      [2, "What is Y?", "Y is one.", null],
+      [3, "What is Z? Explain with an example.", null, null],
+    ]);
+  });
+
+  it("reads a bulleted list of questions when a document has nothing else", () => {
+    expect(extract("# Questions\n- What is X?\n- What is Y?\n- Explain Z.").map((question) => question[1])).toEqual(["What is X?", "What is Y?", "Explain Z."]);
+  });
+
+  it("does not take a bulleted list of questions inside an answer for questions", () => {
+    expect(extract("1. What is a bias?\nIt depends on factors like:\n- How many friends can come?\n- What is the weather?\n2. What is a weight?\nA multiplier.").map((question) => question[1])).toEqual([
+      "What is a bias?",
+      "What is a weight?",
+    ]);
   });
 });

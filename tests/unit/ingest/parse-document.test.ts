@@ -91,9 +91,12 @@ describe("parseDocument: readable documents", () => {
   });
 
   it("takes the front matter title and skips numbered tables of contents", async () => {
-    const text = "---\ntitle: 'ML notes'\n---\n## Contents\n1. [What is a tensor?](#what-is-a-tensor)\n\n## 1. What is a tensor?\nAn array.";
+    const text = "---\ntitle: 'ML notes'\n---\n1. [What is a tensor?](#what-is-a-tensor)\n2. [Why batch?](#why-batch)\n\n## 1. What is a tensor?\nAn array.\n## 2. Why batch?\nThroughput.";
     const document = await parseDocument(utf8(text));
     expect(document.title).toBe("ML notes");
-    expect(document.questions).toEqual([{ question: "What is a tensor?", answer: "An array.", line: 7, section: null }]);
+    expect(document.questions).toEqual([
+      { question: "What is a tensor?", answer: "An array.", line: 7, section: null },
+      { question: "Why batch?", answer: "Throughput.", line: 9, section: null },
+    ]);
   });
 });

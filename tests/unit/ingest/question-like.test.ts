@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isQuestionLike, isStandaloneQuestion, questionCue, splitTrailingNote } from "@/lib/ingest/question-like";
+import { isQuestionLike, isStandaloneQuestion, questionCue, splitInlineAnswer, splitTrailingNote } from "@/lib/ingest/question-like";
 
 describe("splitTrailingNote", () => {
   it("splits a parenthesised note after a question mark, nested parentheses included", () => {
@@ -39,5 +39,30 @@ describe("question cues", () => {
     expect(isStandaloneQuestion("What is transfer learning?")).toBe(true);
     expect(isStandaloneQuestion("When the slope is too small, the gradient vanishes.")).toBe(false);
     expect(isStandaloneQuestion("Suppose there is a wine shop purchasing wine.")).toBe(false);
+  });
+});
+
+describe("splitInlineAnswer", () => {
+  it("splits only at an explicit dash or label after the question mark", () => {
+    expect(splitInlineAnswer("What is X? — X is a thing.")).toEqual({ question: "What is X?", answer: "X is a thing." });
+    expect(splitInlineAnswer("What is X? Ans: a thing")).toEqual({ question: "What is X?", answer: "a thing" });
+    expect(splitInlineAnswer("What is cross-validation? What technique would you use?").answer).toBeNull();
+    expect(splitInlineAnswer("What is the bias-variance tradeoff?").answer).toBeNull();
+  });
+});
+
+describe("headings that look like questions but are not", () => {
+  it("needs a determiner after noun-like instructions, and ignores page furniture", () => {
+    expect(isQuestionLike("List of questions")).toBe(false);
+    expect(isQuestionLike("Design Patterns")).toBe(false);
+    expect(isQuestionLike("State of the art")).toBe(false);
+    expect(isQuestionLike("How to contribute")).toBe(false);
+    expect(isQuestionLike("What’s new")).toBe(false);
+    expect(questionCue("What’s the role of a bias").opener).toBe("interrogative");
+    expect(isQuestionLike("How it works")).toBe(false);
+    expect(isQuestionLike("List the supervised and unsupervised tasks in Deep Learning.")).toBe(true);
+    expect(isQuestionLike("Name an example where ensemble techniques might be useful.")).toBe(true);
+    expect(isQuestionLike("How to solve the exploding gradient problem?")).toBe(true);
+    expect(isQuestionLike("Explain softmax")).toBe(true);
   });
 });
