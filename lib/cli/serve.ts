@@ -38,12 +38,9 @@ export async function runServe(args: string[]): Promise<number> {
     process.off("SIGTERM", onSignal);
     await releaseEmbedder();
   }
-  if (stop.signal.aborted) {
-    await closeDatabase();
-    return signalExitCode(stop.signal.reason as NodeJS.Signals);
-  }
   // PGlite admits one process: release it before the server process opens it.
   await closeDatabase();
+  if (stop.signal.aborted) return signalExitCode(stop.signal.reason as NodeJS.Signals);
 
   if (isBuildStale()) {
     process.stderr.write("Building the app (first start, or the sources changed)...\n");
