@@ -1,5 +1,4 @@
-import { getEmbedder } from "@/lib/embeddings";
-import { getEnv } from "@/lib/env";
+import { getEmbedder, getEmbeddingSettings } from "@/lib/embeddings";
 import { benchEmbedding, type EmbeddingBench } from "./bench/bench-embedding";
 import { benchIngest, CONTENT_FOLDER } from "./bench/bench-ingest";
 
@@ -11,27 +10,18 @@ export async function runBench(args: string[]): Promise<number> {
   const runsIndex = args.indexOf("--runs");
   const runs = runsIndex >= 0 ? Math.max(1, Number(args[runsIndex + 1]) || 3) : 3;
   const root = process.cwd();
-  const env = getEnv();
 
   process.stderr.write(`Benchmarking ingestion of ${CONTENT_FOLDER}/ (${runs} runs each, lexical tier)...\n`);
   const ingest = await benchIngest({ root, folder: CONTENT_FOLDER, embedder: null, runs });
 
   const loaded = await getEmbedder();
   let embedding: EmbeddingBench | { skipped: string } = { skipped: loaded.status.tier === "lexical" ? loaded.status.notice : "" };
-  if (loaded.embedder && env.EMBEDDINGS === "local") {
+  const settings = getEmbeddingSettings();
+  if (loaded.embedder && settings.backend === "local") {
     process.stderr.write(`Benchmarking the embedding path with ${loaded.embedder.modelId}...\n`);
     embedding = await benchEmbedding({
       embedder: loaded.embedder,
-      settings: {
-        backend: "local",
-        modelId: env.EMBEDDING_MODEL,
-        modelDir: env.embeddingModelDir,
-        dtype: env.EMBEDDING_DTYPE,
-        pooling: env.EMBEDDING_POOLING,
-        batchSize: env.EMBEDDING_BATCH_SIZE,
-        allowDownload: false,
-        openai: { model: env.OPENAI_EMBEDDING_MODEL },
-      },
+      settings,
       root,
       folder: CONTENT_FOLDER,
       runs,
