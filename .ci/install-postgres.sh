@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs PostgreSQL 15 + pgvector on a fresh Debian bookworm CI machine (run as root), starts
 # the cluster and creates the integration-test role/database. Idempotent: safe to run twice.
-# stdout carries exactly one line, DATABASE_URL_TEST=..., for the caller to eval; logs go to stderr.
+# Usage: install-postgres.sh URL_FILE. Writes one line, DATABASE_URL_TEST=..., to URL_FILE; logs go
+# to stderr. Not to stdout through a pipe: the server this starts inherits the script's open file
+# descriptors, and a caller's $(...) would wait for the daemon to close them, that is forever.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
-exec 3>&1 1>&2
+url_file=${1:?usage: install-postgres.sh URL_FILE}
+exec 1>&2 </dev/null
 
 PG_MAJOR=15
 DB_USER=coach DB_PASS=coach DB_NAME=coach_test
@@ -95,4 +98,4 @@ psql_su -d "$DB_NAME" -c 'CREATE EXTENSION IF NOT EXISTS vector'
 psql_su -d template1 -c 'CREATE EXTENSION IF NOT EXISTS vector'
 log "pgvector $(psql_su -d "$DB_NAME" -Atc "SELECT extversion FROM pg_extension WHERE extname = 'vector'") ready on port $port"
 
-echo "DATABASE_URL_TEST=postgres://$DB_USER:$DB_PASS@127.0.0.1:$port/$DB_NAME" >&3
+echo "DATABASE_URL_TEST=postgres://$DB_USER:$DB_PASS@127.0.0.1:$port/$DB_NAME" >"$url_file"
