@@ -11,6 +11,14 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> = {
   ingest: { load: async () => (await import("./ingest")).runIngest, help: "ingest content/ (or the given files and folders) [--json]" },
   questions: { load: async () => (await import("./questions")).runQuestions, help: "list every question with its sources [--json]" },
+  search: {
+    load: async () => (await import("./search")).runSearch,
+    help: "find the questions that match a query <query> [--k N] [--json], or many: --jsonl <file|->",
+  },
+  eval: {
+    load: async () => (await import("./eval")).runEval,
+    help: "measure retrieval quality beside plain BM25: retrieval [--dataset mlquestions|seed|all] [--split test|dev] [--json]",
+  },
   serve: {
     load: async () => (await import("./serve")).runServe,
     help: "apply migrations, ingest content/, build the app if its sources changed, and serve it (PORT, HOST)",

@@ -28,7 +28,7 @@ export interface OpenDatabaseOptions {
 
 /**
  * Opens a database: PostgreSQL when a URL is given, otherwise the embedded PGlite with its bundled
- * pgvector. The drivers are imported lazily so a process only loads the engine it uses.
+ * pgvector and pg_trgm. The drivers are imported lazily so a process only loads the engine it uses.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) return openPostgres(options.url);
@@ -56,8 +56,9 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { vector } = await import("@electric-sql/pglite-pgvector");
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
     const { drizzle } = await import("drizzle-orm/pglite");
-    const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { vector } });
+    const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { vector, pg_trgm } });
     const db = drizzle(client, { schema }) as unknown as Database;
     return {
       db,

@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import type { Database } from "@/lib/db/client";
 import { getCorpusCounts } from "@/lib/db/queries/corpus";
 import { getStoredDocuments, removeDocuments, replaceDocument } from "@/lib/db/queries/documents";
+import { ensureVectorIndexes } from "@/lib/db/queries/vector-index";
 import type { Embedder } from "@/lib/embeddings";
 import { AppError } from "@/lib/errors";
 import { discoverDocuments, isUnderFolder } from "./discover-documents";
@@ -97,6 +98,8 @@ export async function ingestDocuments(options: IngestOptions): Promise<IngestSum
     gone.length = 0;
   }
 
+  // After the bulk writes, not before: building the approximate index once beats updating it per row.
+  if (indexed > 0) await ensureVectorIndexes({ db });
   const counts = await getCorpusCounts({ db });
   return {
     documents: skipped + indexed,

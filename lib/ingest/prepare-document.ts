@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DocumentToIndex, SourceToIndex } from "@/lib/db/queries/documents";
 import type { Embedder } from "@/lib/embeddings";
+import { extractAbbreviations } from "./abbreviations";
 import { chunkText } from "./chunk-text";
 import { parseDocument } from "./parse-document";
 
@@ -55,5 +56,13 @@ export async function prepareDocument({
     embeddingModel: embedder?.modelId ?? null,
     embeddingDims: embedder?.dims ?? null,
     sources,
+    abbreviations: documentAbbreviations(parsed.questions.map((question) => `${question.question}\n${question.answer ?? ""}`)),
   };
+}
+
+/** The abbreviations a document defines, once each (the same pair defined twice counts once). */
+export function documentAbbreviations(texts: readonly string[]): { short: string; long: string }[] {
+  const found = new Map<string, { short: string; long: string }>();
+  for (const text of texts) for (const pair of extractAbbreviations(text)) found.set(`${pair.short}\u0000${pair.long}`, pair);
+  return [...found.values()];
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { chunks, documents, questions, questionSources } from "../schema";
+import { insertAbbreviations } from "./abbreviations";
 import { refreshCanonicalQuestions, type Canonicalize, type Executor } from "./canonical-questions";
 
 export interface ChunkToIndex {
@@ -28,6 +29,8 @@ export interface DocumentToIndex {
   embeddingModel: string | null;
   embeddingDims: number | null;
   sources: SourceToIndex[];
+  /** Abbreviations the document defines, e.g. `{ short: "CNN", long: "convolutional neural network" }`. */
+  abbreviations?: { short: string; long: string }[];
 }
 
 export interface IndexPolicy {
@@ -35,6 +38,11 @@ export interface IndexPolicy {
   isSameQuestion: (a: string, b: string) => boolean;
   exactKey: (question: string) => string;
   canonicalize: Canonicalize;
+  /**
+   * False for a document whose items are known to be distinct (a passage collection for evaluation
+   * or benchmarks): only exact keys merge, and stored wordings are not read to match against.
+   */
+  matchExisting?: boolean;
 }
 
 // Ingestions serialise on this lock so two writers never race to create the same question.
@@ -76,9 +84,10 @@ export async function replaceDocument({ db, document, policy }: { db: Database; 
 
     // Match against every wording already stored, not only each question's current canonical
     // wording: a question found as A, B and C stays one question whichever order they arrive in.
-    const known = await tx
-      .select({ questionId: questionSources.questionId, question: questionSources.question })
-      .from(questionSources);
+    const known =
+      policy.matchExisting === false
+        ? []
+        : await tx.select({ questionId: questionSources.questionId, question: questionSources.question }).from(questionSources);
     const byKey = new Map(known.map((row) => [policy.exactKey(row.question), row.questionId]));
     // Ids are made here so the whole document goes in as a few bulk inserts, not one per row.
     const newQuestions: (typeof questions.$inferInsert)[] = [];
@@ -87,14 +96,14 @@ export async function replaceDocument({ db, document, policy }: { db: Database; 
     let merged = 0;
     for (const source of document.sources) {
       const key = policy.exactKey(source.question);
-      let questionId = byKey.get(key) ?? known.find((row) => policy.isSameQuestion(row.question, source.question))?.questionId;
+      let questionId = byKey.get(key) ?? (policy.matchExisting === false ? undefined : known.find((row) => policy.isSameQuestion(row.question, source.question))?.questionId);
       if (questionId) {
         merged++;
       } else {
         questionId = randomUUID();
         newQuestions.push({ id: questionId, question: source.question, answer: source.answer, topic: "General", mergeKey: key });
       }
-      known.push({ questionId, question: source.question });
+      if (policy.matchExisting !== false) known.push({ questionId, question: source.question });
       byKey.set(key, questionId);
       touched.add(questionId);
       const sourceId = randomUUID();
@@ -115,6 +124,7 @@ export async function replaceDocument({ db, document, policy }: { db: Database; 
     for (const batch of batches(newQuestions)) await tx.insert(questions).values(batch);
     for (const batch of batches(newSources)) await tx.insert(questionSources).values(batch);
     for (const batch of batches(newChunks)) await tx.insert(chunks).values(batch);
+    await insertAbbreviations({ tx, documentId: stored!.id, abbreviations: document.abbreviations ?? [] });
     await refreshCanonicalQuestions({ tx, questionIds: touched, canonicalize: policy.canonicalize });
     return { merged };
   });
@@ -142,7 +152,7 @@ async function removeDocumentRows(tx: Executor, paths: string[]): Promise<string
 }
 
 /** Rows in groups small enough for PostgreSQL's limit of 65,535 parameters per statement. */
-function batches<T>(rows: T[], size = 500): T[][] {
+export function batches<T>(rows: T[], size = 500): T[][] {
   const groups: T[][] = [];
   for (let start = 0; start < rows.length; start += size) groups.push(rows.slice(start, start + size));
   return groups;

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { documents, questions, questionSources } from "../schema";
 
@@ -10,8 +10,9 @@ export interface QuestionWithSources {
   sources: { document: string; line: number; question: string }[];
 }
 
-/** Every canonical question with where each document states it, in corpus order. */
-export async function listQuestions({ db }: { db: Database }): Promise<QuestionWithSources[]> {
+/** Every canonical question (or those of `ids`) with where each document states it, in corpus order. */
+export async function listQuestions({ db, ids }: { db: Database; ids?: string[] }): Promise<QuestionWithSources[]> {
+  if (ids?.length === 0) return [];
   const rows = await db
     .select({
       id: questions.id,
@@ -25,6 +26,7 @@ export async function listQuestions({ db }: { db: Database }): Promise<QuestionW
     .from(questions)
     .innerJoin(questionSources, eq(questionSources.questionId, questions.id))
     .innerJoin(documents, eq(documents.id, questionSources.documentId))
+    .where(ids ? inArray(questions.id, ids) : undefined)
     .orderBy(sql`${documents.path} collate "C"`, questionSources.line);
 
   const byId = new Map<string, QuestionWithSources>();

@@ -27,7 +27,11 @@ export const chunks = pgTable(
     text: text("text").notNull(),
     tsv: tsvector("tsv")
       .notNull()
-      .generatedAlwaysAs(sql`to_tsvector('english', "text")`),
+      .generatedAlwaysAs(sql`to_tsvector('english', coach_search_text("text"))`),
+    /** Lexeme occurrences in the text: BM25's document length (coach_token_count, migration 0002). */
+    tokenCount: integer("token_count")
+      .notNull()
+      .generatedAlwaysAs(sql`coach_token_count(to_tsvector('english', coach_search_text("text")))`),
     embedding: vector("embedding"),
     embeddingModel: text("embedding_model"),
     embeddingDims: integer("embedding_dims"),

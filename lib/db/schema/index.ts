@@ -3,3 +3,6 @@ export { documents } from "./documents";
 export { questions } from "./questions";
 export { questionSources } from "./question-sources";
 export { chunks } from "./chunks";
+export { searchTerms } from "./search-terms";
+export { searchTotals } from "./search-totals";
+export { abbreviations } from "./abbreviations";

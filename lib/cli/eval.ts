@@ -1,0 +1,71 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { getEmbedder } from "@/lib/embeddings";
+import { AppError } from "@/lib/errors";
+import { evalMlQuestions, type MlQuestionsFigures } from "./eval/retrieval-mlquestions";
+import { evalSeedParaphrases, type SeedFigures } from "./eval/retrieval-seed";
+import { createProgressBar } from "./progress-bar";
+
+const RETRIEVAL_DATASETS = ["mlquestions", "seed", "all"] as const;
+
+/**
+ * `eval retrieval [--dataset mlquestions|seed|all] [--split test|dev] [--data DIR] [--json]`: the
+ * retriever's quality beside plain BM25, measured in the same run. Figures of the lexical tier are
+ * quality figures; a hybrid row appears only when an embedding model is present.
+ */
+export async function runEval(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      dataset: { type: "string", default: "all" },
+      split: { type: "string", default: "test" },
+      data: { type: "string", default: path.join("..", "shared", "datasets", "mlquestions") },
+      json: { type: "boolean", default: false },
+    },
+  });
+  const [kind] = positionals;
+  if (kind !== "retrieval") {
+    throw new AppError("bad_request", `Usage: eval retrieval [--dataset ${RETRIEVAL_DATASETS.join("|")}] [--split test|dev] [--data DIR] [--json]`);
+  }
+  const dataset = values.dataset as (typeof RETRIEVAL_DATASETS)[number];
+  if (!RETRIEVAL_DATASETS.includes(dataset)) throw new AppError("bad_request", `--dataset takes ${RETRIEVAL_DATASETS.join(", ")}, not "${values.dataset}".`);
+  if (values.split !== "test" && values.split !== "dev") throw new AppError("bad_request", `--split takes test or dev, not "${values.split}".`);
+
+  const loaded = await getEmbedder();
+  if (loaded.status.tier === "lexical") process.stderr.write(`${loaded.status.notice}\n`);
+  const figures: (MlQuestionsFigures | SeedFigures)[] = [];
+  if (dataset === "seed" || dataset === "all") {
+    process.stderr.write("Seed paraphrases: ingesting content/ into a scratch database...\n");
+    figures.push(await evalSeedParaphrases({ root: process.cwd(), embedder: loaded.embedder }));
+  }
+  if (dataset === "mlquestions" || dataset === "all") {
+    const bar = createProgressBar("MLQuestions");
+    figures.push(
+      await evalMlQuestions({ dir: path.resolve(values.data), split: values.split, embedder: loaded.embedder, onProgress: (done, total, label) => bar.update(done, total, label) }),
+    );
+    bar.finish();
+  }
+  process.stdout.write(values.json ? `${JSON.stringify({ retrieval: figures.map(withoutRanks) })}\n` : figures.map(formatFigures).join("\n"));
+  return 0;
+}
+
+/** Per-query ranks are for paired comparisons in code, not for the printed summary. */
+function withoutRanks<T extends { systems: Record<string, { ranks?: unknown }> }>(figures: T): T {
+  const systems = Object.fromEntries(Object.entries(figures.systems).map(([name, { ranks: _ranks, ...rest }]) => [name, rest]));
+  return { ...figures, systems };
+}
+
+function formatFigures(figures: MlQuestionsFigures | SeedFigures): string {
+  const isSeed = figures.dataset === "seed";
+  const header = isSeed
+    ? `Seed paraphrases: ${figures.queries} queries over ${figures.questions} questions (content/)`
+    : `MLQuestions ${figures.split}: ${figures.queries} questions over ${figures.passages} passages`;
+  const columns = isSeed ? ["recall@1", "recall@5", "MRR@10"] : ["top-1", "top-5", "top-20", "MRR@20"];
+  const rows = Object.entries(figures.systems).map(([name, metrics]) => {
+    const values = isSeed ? [metrics.hitAt[1], metrics.hitAt[5], metrics.mrr] : [metrics.hitAt[1], metrics.hitAt[5], metrics.hitAt[20], metrics.mrr];
+    const ms = `${(metrics.ms / figures.queries).toFixed(1)} ms/query`;
+    return `  ${name.padEnd(34)} ${values.map((value) => (value ?? 0).toFixed(3).padStart(9)).join("")}   ${ms}`;
+  });
+  return `${header}\n  ${"".padEnd(34)} ${columns.map((column) => column.padStart(9)).join("")}\n${rows.join("\n")}\n`;
+}
