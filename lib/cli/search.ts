@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { getDatabase } from "@/lib/db/client";
+import { getCorpusCounts } from "@/lib/db/queries/corpus";
 import { getEmbedder } from "@/lib/embeddings";
 import { AppError } from "@/lib/errors";
 import { searchQuestions, type SearchResponse } from "@/lib/retrieval/search-questions";
@@ -25,6 +26,9 @@ export async function runSearch(args: string[]): Promise<number> {
 
   const [handle, loaded] = await Promise.all([getDatabase(), getEmbedder()]);
   if (loaded.status.tier === "lexical") process.stderr.write(`${loaded.status.notice}\n`);
+  if ((await getCorpusCounts({ db: handle.db })).questions === 0) {
+    process.stderr.write("The question bank is empty: run `npm run -s cli -- ingest` (or `npm start`) to index content/ first.\n");
+  }
   const search = (text: string) => searchQuestions({ db: handle.db, query: text, embedder: loaded.embedder, k });
 
   if (values.jsonl) return searchLines(values.jsonl, search);
