@@ -1,0 +1,61 @@
+import { contentStems, isStopWord, words } from "./text-terms";
+
+/** What can make an answer not worth grading on its content. */
+export type GateFlag = "no-answer" | "gibberish" | "copied-question" | "keyword-list";
+
+const NO_ANSWER =
+  /^(?:(?:um+|uh+|hmm+|well|so|sorry|honestly|to be honest)[,.\s]+)*(?:i\s+(?:really\s+)?(?:don'?t|do not|dont)\s+(?:really\s+)?(?:know|remember|recall)|i\s+have\s+no\s+(?:idea|clue)|no\s+idea|not\s+sure|i'?m\s+not\s+sure|idk|dunno|pass|skip|no\s+clue|i\s+forgot|i\s+can'?t\s+remember|n\/?a|nothing|\?+)\b/i;
+
+/**
+ * "I don't know" in its many forms, or nothing at all: said plainly, it deserves a kind zero and
+ * the answer, not a grade pretending to weigh content that is not there.
+ */
+export function isNoAnswer(answer: string): boolean {
+  const stems = contentStems(answer);
+  if (stems.length === 0) return true;
+  return NO_ANSWER.test(answer.trim()) && stems.length < 8;
+}
+
+/**
+ * Keyboard mashing or random tokens: most words are neither grammar, nor known to the subject's
+ * vocabulary, nor shaped like words (vowels, no long consonant runs or repeated letters).
+ */
+export function isGibberish(answer: string, vocabulary: ReadonlySet<string>): boolean {
+  const tokens = words(answer).filter((word) => /\p{L}/u.test(word));
+  if (tokens.length === 0) return answer.trim().length > 0;
+  const plausible = tokens.filter((word) => isStopWord(word) || vocabulary.has(word) || looksLikeWord(word)).length;
+  const letters = (answer.match(/\p{L}/gu) ?? []).length / Math.max(answer.replace(/\s/g, "").length, 1);
+  return plausible / tokens.length < 0.6 || letters < 0.5;
+}
+
+function looksLikeWord(word: string): boolean {
+  if (word.length <= 3) return /[aeiouy]/.test(word) || /^[a-z]{1,3}$/.test(word);
+  return /[aeiouy]/.test(word) && !/[bcdfghjklmnpqrstvwxz]{5,}/.test(word) && !/(.)\1\1/.test(word) && !/(..)\1\1/.test(word);
+}
+
+/**
+ * The question said back: nearly every content word of the answer comes from the question, and
+ * it adds almost nothing of its own.
+ */
+export function copiesQuestion(answer: string, question: string): boolean {
+  const answerStems = new Set(contentStems(answer));
+  const questionStems = new Set(contentStems(question));
+  if (answerStems.size === 0) return false;
+  const fresh = [...answerStems].filter((stem) => !questionStems.has(stem)).length;
+  return fresh <= 1 || (fresh <= 3 && fresh / answerStems.size < 0.25);
+}
+
+/**
+ * A list of terms instead of an explanation: several short comma- or line-separated items with
+ * hardly any grammar between them. Naming the right terms shows recognition, not understanding.
+ */
+export function isKeywordList(answer: string): boolean {
+  const tokens = words(answer);
+  if (tokens.length < 4) return false;
+  const grammar = tokens.filter((word) => isStopWord(word)).length / tokens.length;
+  const items = answer.split(/[,;\n|/]+|\s-\s/).map((item) => item.trim()).filter(Boolean);
+  const shortItems = items.filter((item) => words(item).length <= 3).length;
+  if (items.length >= 4 && shortItems / items.length >= 0.75 && grammar < 0.2) return true;
+  // Terms run together with no grammar at all; a sentence, however terse, ends like one.
+  return tokens.length >= 6 && grammar < 0.05 && !/[.!?]\s*$/.test(answer.trim());
+}

@@ -1,0 +1,109 @@
+import { stripSpokenFillers } from "@/lib/retrieval/spoken-query";
+import { copiesQuestion, isGibberish, isKeywordList, isNoAnswer } from "./answer-gates";
+import { contradicts } from "./contradiction";
+import { writeFeedback, writeFollowUp } from "./feedback";
+import { toHalfPoints, type CoveredPoint, type GradeFlag, type GradeResult } from "./grade-result";
+import { coverPoint, prepareAnswer } from "./lexical-coverage";
+import { checkManipulation } from "./manipulation-guard";
+import type { KeyPoint, Rubric } from "./rubric";
+import { contentStems, words } from "./text-terms";
+
+export interface OfflineGradeInput {
+  rubric: Rubric;
+  answer: string;
+  /** Inverse document frequency of a stem over the corpus's reference texts. */
+  idf: (stem: string) => number;
+  /** Abbreviations the corpus defines: "CNN" in an answer counts for "convolutional neural network". */
+  abbreviations?: readonly { short: string; long: string }[];
+}
+
+/** Coverage below this earns nothing for a point; at FULL_CREDIT and above, the whole point. */
+const NO_CREDIT = 0.15;
+const FULL_CREDIT = 0.65;
+/** A point counts as covered (shown with its evidence) from this much credit. */
+const COVERED = 0.5;
+const KEYWORD_LIST_CAP = 1;
+/**
+ * Diminishing returns on coverage: an interview answer that makes the leading points well earns
+ * most of the score without reciting every detail of the reference.
+ */
+const SATURATION = 2.5;
+const WRONG_STATEMENT_PENALTY = 0.5;
+
+/**
+ * The offline grader: each key point's coverage by weighted lexical evidence, turned into a score
+ * of 0 to 5, after gates that keep non-answers from being graded as answers. Spoken fillers are
+ * removed before anything is counted; instructions to the grader are removed and flagged.
+ */
+export function gradeOffline({ rubric, answer, idf, abbreviations = [] }: OfflineGradeInput): GradeResult {
+  const references = rubric.citations;
+  const manipulation = checkManipulation(answer);
+  const flags: GradeFlag[] = manipulation.flagged ? ["manipulation"] : [];
+  const spoken = stripSpokenFillers(manipulation.cleaned);
+  const text = expandAbbreviations(spoken, abbreviations);
+  const points = rubric.keyPoints.map((point) => ({ ...point, text: expandAbbreviations(point.text, abbreviations) }));
+  const vocabulary = new Set(words([rubric.question, ...points.map((point) => point.text)].join(" ")));
+
+  const gate = isNoAnswer(text) ? "no-answer" : isGibberish(text, vocabulary) ? "gibberish" : copiesQuestion(text, rubric.question) ? "copied-question" : null;
+  if (points.length === 0) flags.push("no-reference");
+  if (gate || points.length === 0) {
+    if (gate) flags.push(gate);
+    return finish({ score: 0, covered: [], missed: rubric.keyPoints, flags, rubric, references });
+  }
+
+  const prepared = prepareAnswer(text);
+  const questionStems = new Set(contentStems(rubric.question));
+  let raw = 0;
+  const covered: CoveredPoint[] = [];
+  const missed: KeyPoint[] = [];
+  let wrong = 0;
+  points.forEach((point, index) => {
+    const { coverage, evidence } = coverPoint({ pointText: point.text, answer: prepared, questionStems, idf });
+    let credit = Math.min(1, Math.max(0, (coverage - NO_CREDIT) / (FULL_CREDIT - NO_CREDIT)));
+    if (evidence && credit > 0 && contradicts(point.text, evidence)) {
+      credit = 0;
+      wrong++;
+    }
+    raw += point.weight * credit;
+    const original = rubric.keyPoints[index]!;
+    if (credit >= COVERED && evidence) covered.push({ point: original.text, evidence, coverage: Number(coverage.toFixed(2)) });
+    else missed.push(original);
+  });
+
+  let score = (5 * (1 - Math.exp(-SATURATION * raw))) / (1 - Math.exp(-SATURATION)) - wrong * WRONG_STATEMENT_PENALTY;
+  if (wrong) flags.push("wrong-statement");
+  if (isKeywordList(text)) {
+    flags.push("keyword-list");
+    score = Math.min(score, KEYWORD_LIST_CAP);
+  }
+  // Nothing earned and almost no word of the subject: an answer to some other question.
+  const subject = new Set(contentStems([rubric.question, ...points.map((point) => point.text)].join(" ")));
+  const topical = [...prepared.stems].filter((stem) => subject.has(stem)).length;
+  if (raw === 0 && topical / Math.max(prepared.stems.size, 1) < 0.15) flags.push("off-topic");
+  return finish({ score, covered, missed, flags, rubric, references });
+}
+
+function finish({ score, covered, missed, flags, rubric, references }: { score: number; covered: CoveredPoint[]; missed: KeyPoint[]; flags: GradeFlag[]; rubric: Rubric; references: GradeResult["references"] }): GradeResult {
+  const final = toHalfPoints(score);
+  const gated = flags.some((flag) => flag === "no-answer" || flag === "gibberish" || flag === "copied-question" || flag === "off-topic");
+  return {
+    score: final,
+    covered,
+    missed: missed.map((point) => point.text),
+    feedback: writeFeedback({ score: final, covered, missed, flags }),
+    followUp: gated ? null : writeFollowUp({ question: rubric.question, missed }),
+    grader: "local",
+    flags,
+    references,
+  };
+}
+
+/** Writes each known long form in its short form, so both spellings meet on one token. */
+function expandAbbreviations(text: string, abbreviations: readonly { short: string; long: string }[]): string {
+  let result = text;
+  for (const { short, long } of abbreviations) {
+    const pattern = new RegExp(`\\b${long.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "[\\s-]+")}s?\\b`, "gi");
+    result = result.replace(pattern, short);
+  }
+  return result;
+}
