@@ -40,7 +40,7 @@ describe.each(testDatabases)("ingestion on $name", ({ open }) => {
     expect(summary).toMatchObject({ documents: 2, questions: 3, sources: 4, merged: 1, skipped: 0, errors: [] });
     const items = await listQuestions({ db: handle.db });
     const dropout = items.find((item) => item.question === "What is dropout?");
-    expect(dropout?.sources).toEqual([
+    expect(dropout?.sources.map(({ answer: _answer, ...where }) => where)).toEqual([
       { document: "notes/a.md", line: 3, question: "What is dropout?" },
       { document: "notes/b.md", line: 3, question: "What do you mean by Dropout?" },
     ]);

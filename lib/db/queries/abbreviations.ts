@@ -59,3 +59,11 @@ export async function findAbbreviationsForLexemes({ db, lexemes }: { db: Databas
     documents: Number(row.documents),
   }));
 }
+
+/** Every abbreviation the corpus defines, the most widely defined long form first for each short form. */
+export async function listAbbreviations({ db }: { db: Database }): Promise<{ short: string; long: string }[]> {
+  const result = await db.execute(sql`
+    select min(short) as short, lower(long) as long, count(distinct document_id)::integer as documents
+    from abbreviations group by short_lexeme, lower(long) order by short_lexeme, documents desc`);
+  return rowsOf<{ short: string; long: string }>(result).map(({ short, long }) => ({ short, long }));
+}

@@ -7,7 +7,8 @@ export interface QuestionWithSources {
   question: string;
   answer: string | null;
   topic: string;
-  sources: { document: string; line: number; question: string }[];
+  /** Each document's own wording and answer (null: that document does not answer it). */
+  sources: { document: string; line: number; question: string; answer: string | null }[];
 }
 
 /** Every canonical question (or those of `ids`) with where each document states it, in corpus order. */
@@ -22,6 +23,7 @@ export async function listQuestions({ db, ids }: { db: Database; ids?: string[] 
       document: documents.path,
       line: questionSources.line,
       sourceQuestion: questionSources.question,
+      sourceAnswer: questionSources.answer,
     })
     .from(questions)
     .innerJoin(questionSources, eq(questionSources.questionId, questions.id))
@@ -36,7 +38,7 @@ export async function listQuestions({ db, ids }: { db: Database; ids?: string[] 
       item = { id: row.id, question: row.question, answer: row.answer, topic: row.topic, sources: [] };
       byId.set(row.id, item);
     }
-    item.sources.push({ document: row.document, line: row.line, question: row.sourceQuestion });
+    item.sources.push({ document: row.document, line: row.line, question: row.sourceQuestion, answer: row.sourceAnswer });
   }
   return [...byId.values()];
 }
