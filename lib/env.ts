@@ -65,6 +65,9 @@ const envSchema = z.object({
   OPENAI_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
   OPENAI_EMBEDDING_MODEL: z.string().trim().min(1).default("text-embedding-3-small"),
   NEXT_PHASE: optionalText,
+  // One LLM request's time limit (ms) and how many tries a structured request gets in all.
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1000, { error: "expected at least 1000 (ms)" }).max(600_000).default(30_000),
+  OPENAI_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
 });
 
 type RawEnv = z.infer<typeof envSchema>;

@@ -24,8 +24,10 @@ export function isGibberish(answer: string, vocabulary: ReadonlySet<string>): bo
   const tokens = words(answer).filter((word) => /\p{L}/u.test(word));
   if (tokens.length === 0) return answer.trim().length > 0;
   const plausible = tokens.filter((word) => isStopWord(word) || vocabulary.has(word) || looksLikeWord(word)).length;
-  const letters = (answer.match(/\p{L}/gu) ?? []).length / Math.max(answer.replace(/\s/g, "").length, 1);
-  return plausible / tokens.length < 0.6 || letters < 0.5;
+  // Code and formulas are mostly symbols and short identifiers: judge word shapes only on real text.
+  const symbols = answer.replace(/[\s\p{L}]/gu, "").length / Math.max(answer.replace(/\s/g, "").length, 1);
+  if (tokens.length < 3) return symbols > 0.8;
+  return plausible / tokens.length < 0.6 || symbols > 0.8;
 }
 
 function looksLikeWord(word: string): boolean {
@@ -40,13 +42,13 @@ function looksLikeWord(word: string): boolean {
 export function copiesQuestion(answer: string, question: string): boolean {
   const answerStems = new Set(contentStems(answer));
   const questionStems = new Set(contentStems(question));
-  if (answerStems.size === 0) return false;
+  if (answerStems.size < 2) return false;
   const fresh = [...answerStems].filter((stem) => !questionStems.has(stem)).length;
-  return fresh <= 1 || (fresh <= 3 && fresh / answerStems.size < 0.25);
+  return fresh === 0 || (fresh <= 2 && fresh / answerStems.size < 0.25);
 }
 
 /**
- * A list of terms instead of an explanation: several short comma- or line-separated items with
+ * A list of terms instead of an explanation: five or more short comma- or line-separated items with
  * hardly any grammar between them. Naming the right terms shows recognition, not understanding.
  */
 export function isKeywordList(answer: string): boolean {

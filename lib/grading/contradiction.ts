@@ -39,5 +39,5 @@ export function contradicts(pointText: string, sentence: string): boolean {
 
 function restates(point: Set<string>, sentence: Set<string>): boolean {
   const content = [...point].filter((stem) => stem.length > 2);
-  return content.length >= 3 && content.filter((stem) => sentence.has(stem)).length / content.length >= 0.8;
+  return content.length >= 4 && content.filter((stem) => sentence.has(stem)).length / content.length >= 0.9;
 }

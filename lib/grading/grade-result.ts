@@ -1,3 +1,4 @@
+import type { AnswerFeatures } from "./answer-features";
 import type { Citation } from "./rubric";
 
 /** Anything suspicious about an answer, named so a person (and the eval) can see it. */
@@ -25,6 +26,8 @@ export interface GradeResult {
   fallbackReason?: string;
   flags: GradeFlag[];
   references: Citation[];
+  /** The offline grader's lexical features, for calibration and for explaining a score. */
+  features?: AnswerFeatures;
 }
 
 /** Rounds to the nearest half point within 0 to 5. */

@@ -47,5 +47,6 @@ export function checkManipulation(answer: string): ManipulationCheck {
 
 /** Sentences, lines and brace-delimited objects (fake JSON goes whole), with trailing whitespace. */
 function splitStatements(text: string): string[] {
-  return text.match(/\{[^{}]*\}?\s*|[^.!?\n{]+(?:[.!?]+|\n|$)\s*|[.!?\n]+\s*/g) ?? [text];
+  // Every character falls in one alternative, so nothing of the answer is lost in the split.
+  return text.match(/\{[^{}]*\}?\s*|[^.!?\n{]+(?:[.!?]+\s*|\n\s*)?|[.!?\n]+\s*/g) ?? [text];
 }

@@ -1,5 +1,7 @@
 import { stripSpokenFillers } from "@/lib/retrieval/spoken-query";
 import { copiesQuestion, isGibberish, isKeywordList, isNoAnswer } from "./answer-gates";
+import { answerFeatures } from "./answer-features";
+import { calibratedScore, DEFAULT_CALIBRATION, type Calibration } from "./calibration";
 import { contradicts } from "./contradiction";
 import { writeFeedback, writeFollowUp } from "./feedback";
 import { toHalfPoints, type CoveredPoint, type GradeFlag, type GradeResult } from "./grade-result";
@@ -15,6 +17,8 @@ export interface OfflineGradeInput {
   idf: (stem: string) => number;
   /** Abbreviations the corpus defines: "CNN" in an answer counts for "convolutional neural network". */
   abbreviations?: readonly { short: string; long: string }[];
+  /** How features become a score; the shipped one is fitted on human grades (see calibration.ts). */
+  calibration?: Calibration;
 }
 
 /** Coverage below this earns nothing for a point; at FULL_CREDIT and above, the whole point. */
@@ -35,7 +39,7 @@ const WRONG_STATEMENT_PENALTY = 0.5;
  * of 0 to 5, after gates that keep non-answers from being graded as answers. Spoken fillers are
  * removed before anything is counted; instructions to the grader are removed and flagged.
  */
-export function gradeOffline({ rubric, answer, idf, abbreviations = [] }: OfflineGradeInput): GradeResult {
+export function gradeOffline({ rubric, answer, idf, abbreviations = [], calibration = DEFAULT_CALIBRATION }: OfflineGradeInput): GradeResult {
   const references = rubric.citations;
   const manipulation = checkManipulation(answer);
   const flags: GradeFlag[] = manipulation.flagged ? ["manipulation"] : [];
@@ -70,7 +74,10 @@ export function gradeOffline({ rubric, answer, idf, abbreviations = [] }: Offlin
     else missed.push(original);
   });
 
-  let score = (5 * (1 - Math.exp(-SATURATION * raw))) / (1 - Math.exp(-SATURATION)) - wrong * WRONG_STATEMENT_PENALTY;
+  const rubricScore = (5 * (1 - Math.exp(-SATURATION * raw))) / (1 - Math.exp(-SATURATION));
+  const reference = points.map((point) => point.text).join("\n");
+  const features = answerFeatures({ rubricScore, question: rubric.question, reference, answer: text, prepared, idf });
+  let score = calibratedScore(features, calibration) - wrong * WRONG_STATEMENT_PENALTY;
   if (wrong) flags.push("wrong-statement");
   if (isKeywordList(text)) {
     flags.push("keyword-list");
@@ -79,8 +86,9 @@ export function gradeOffline({ rubric, answer, idf, abbreviations = [] }: Offlin
   // Nothing earned and almost no word of the subject: an answer to some other question.
   const subject = new Set(contentStems([rubric.question, ...points.map((point) => point.text)].join(" ")));
   const topical = [...prepared.stems].filter((stem) => subject.has(stem)).length;
-  if (raw === 0 && topical / Math.max(prepared.stems.size, 1) < 0.15) flags.push("off-topic");
-  return finish({ score, covered, missed, flags, rubric, references });
+  // Flagged, not zeroed: the lexical tier cannot tell an answer in other words from another subject.
+  if (raw === 0 && prepared.stems.size >= 6 && topical / prepared.stems.size < 0.1) flags.push("off-topic");
+  return { ...finish({ score, covered, missed, flags, rubric, references }), features };
 }
 
 function finish({ score, covered, missed, flags, rubric, references }: { score: number; covered: CoveredPoint[]; missed: KeyPoint[]; flags: GradeFlag[]; rubric: Rubric; references: GradeResult["references"] }): GradeResult {
