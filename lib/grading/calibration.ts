@@ -9,9 +9,10 @@ export interface Calibration {
 }
 
 /**
- * The shipped calibration, fitted on all of Mohler et al. (2011) against the graders' average by
- * `npm run -s cli -- eval grading --dataset mohler --fit` (which prints these numbers). Its
- * quality figures are held-out: the eval refits it leaving each assignment out in turn.
+ * The shipped calibration: the rubric score as it is. A map fitted on Mohler et al. (2011) (see
+ * `eval grading --dataset mohler --fit`) inherits that set's skew (most answers score 4 or more,
+ * so its intercept is about 3.4) and would give an off-topic answer a pass; the eval reports the
+ * fitted map's held-out figures, and a calibration anchored at zero for empty answers is still to do.
  */
 export const DEFAULT_CALIBRATION: Calibration = {
   intercept: 0,
