@@ -1,10 +1,10 @@
 import type { Database } from "@/lib/db/client";
 import { listQuestions } from "@/lib/db/queries/questions";
-import { searchLexical } from "@/lib/db/queries/search-lexical";
 import { searchVector, type VectorHit } from "@/lib/db/queries/search-vector";
 import type { Embedder } from "@/lib/embeddings";
 import { analyzeQuery, type AnalyzedQuery } from "./analyze-query";
 import { fuseRankings } from "./fuse-rankings";
+import { searchLexicalPruned } from "./prune-lexical";
 import { DEFAULT_SEARCH_SETTINGS, type SearchSettings } from "./search-settings";
 
 export interface SearchResult {
@@ -54,7 +54,7 @@ export async function searchQuestions(options: SearchOptions): Promise<SearchRes
 
   const analysis = await analyzeQuery({ db, query, settings });
   const [lexical, vector] = await Promise.all([
-    searchLexical({ db, terms: analysis.terms, phrases: analysis.phrases, phraseWeight: settings.phraseWeight, limit: depth, k1: settings.k1, b: settings.b, questionWeight: settings.questionWeight, topics }),
+    searchLexicalPruned({ db, terms: analysis.terms, phrases: analysis.phrases, phraseWeight: settings.phraseWeight, limit: depth, k1: settings.k1, b: settings.b, questionWeight: settings.questionWeight, topics }),
     embedder ? searchByMeaning({ db, query: analysis.cleaned || query, embedder, limit: depth, topics }) : null,
   ]);
 

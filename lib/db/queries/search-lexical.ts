@@ -36,6 +36,11 @@ export interface LexicalSearchOptions {
   questionWeight: number;
   /** Only questions of these topics. */
   topics?: string[];
+  /**
+   * Score only chunks holding one of these lexemes (default: any query lexeme). The caller prunes
+   * with it: chunks holding nothing but very common words cannot reach the top (see prune-lexical).
+   */
+  candidateLexemes?: string[];
 }
 
 export interface LexicalHit {
@@ -57,7 +62,13 @@ export async function searchLexical(options: LexicalSearchOptions): Promise<Lexi
   // Lexemes come from to_tsvector, but a quote would break the tsquery literal: such terms are dropped.
   const terms = options.terms.filter((term) => term.weight > 0 && !/['\\]/.test(term.lexeme));
   if (terms.length === 0) return [];
-  const tsquery = [...new Set(terms.map((term) => `'${term.lexeme}'`))].join(" | ");
+  const anyTerm = [...new Set(terms.map((term) => `'${term.lexeme}'`))].join(" | ");
+  const chosen = options.candidateLexemes?.filter((lexeme) => !/['\\]/.test(lexeme));
+  if (chosen?.length === 0) return [];
+  // Pruned: every chunk (question wording and answer alike) of a question that has a chosen word somewhere.
+  const candidateFilter = chosen
+    ? sql`and c.question_id in (select question_id from chunks where tsv @@ ${[...new Set(chosen.map((lexeme) => `'${lexeme}'`))].join(" | ")}::tsquery)`
+    : sql``;
   const phrases = (options.phrases ?? []).filter((phrase) => phraseWeight > 0 && !/['\\]/.test(phrase.first + phrase.second));
   const phraseQueries = phrases.map((phrase) => `'${phrase.first}' <${phrase.distance}> '${phrase.second}'`);
   const [K1, B, QW] = [sql`${k1}::float8`, sql`${b}::float8`, sql`${questionWeight}::float8`];
@@ -82,7 +93,7 @@ export async function searchLexical(options: LexicalSearchOptions): Promise<Lexi
         join search_terms s1 on s1.lexeme = p.first join search_terms s2 on s2.lexeme = p.second cross join totals
     ),
     candidates as (
-      select c.id, c.question_id, c.kind, c.tsv, c.token_count from chunks c where c.tsv @@ ${tsquery}::tsquery ${topicFilter}
+      select c.id, c.question_id, c.kind, c.tsv, c.token_count from chunks c where c.tsv @@ ${anyTerm}::tsquery ${candidateFilter} ${topicFilter}
     ),
     masses as (select concept, alternative, sum(mass) as mass from idf group by concept, alternative),
     -- Another wording of a concept weighs what the typed wording weighs, however rare its words are.

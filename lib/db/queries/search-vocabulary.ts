@@ -65,3 +65,15 @@ export async function findSimilarLexemes({
   });
   return rowsOf<SimilarLexeme>(result).map((row) => ({ ...row, similarity: Number(row.similarity), chunks: Number(row.chunks) }));
 }
+
+/** How many chunks the corpus has and how many hold each of `lexemes`: the inputs of an idf. */
+export async function getTermStatistics({ db, lexemes }: { db: Database; lexemes: string[] }): Promise<{ chunks: number; frequencies: Map<string, number> }> {
+  const result = await db.execute(sql`
+    select (select chunks from search_totals where id = 1) as total, s.lexeme, s.chunks
+    from (select 1) as one left join search_terms s on s.lexeme = any(${sql.param(lexemes)}::text[])`);
+  const rows = rowsOf<{ total: number | null; lexeme: string | null; chunks: number | null }>(result);
+  return {
+    chunks: Number(rows[0]?.total ?? 0),
+    frequencies: new Map(rows.filter((row) => row.lexeme !== null).map((row) => [row.lexeme!, Number(row.chunks)])),
+  };
+}
