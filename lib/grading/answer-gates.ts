@@ -36,19 +36,19 @@ function looksLikeWord(word: string): boolean {
 }
 
 /**
- * The question said back: nearly every content word of the answer comes from the question, and
- * it adds almost nothing of its own.
+ * The question said back: every content word of the answer comes from the question.
  */
 export function copiesQuestion(answer: string, question: string): boolean {
   const answerStems = new Set(contentStems(answer));
   const questionStems = new Set(contentStems(question));
   if (answerStems.size < 2) return false;
   const fresh = [...answerStems].filter((stem) => !questionStems.has(stem)).length;
-  return fresh === 0 || (fresh <= 2 && fresh / answerStems.size < 0.25);
+  // One new word can be the whole answer ("...begin execution at main"): only a pure echo counts.
+  return fresh === 0;
 }
 
 /**
- * A list of terms instead of an explanation: five or more short comma- or line-separated items with
+ * A list of terms instead of an explanation: six or more short comma- or line-separated items with
  * hardly any grammar between them. Naming the right terms shows recognition, not understanding.
  */
 export function isKeywordList(answer: string): boolean {
