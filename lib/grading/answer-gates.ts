@@ -4,16 +4,16 @@ import { contentStems, isStopWord, words } from "./text-terms";
 export type GateFlag = "no-answer" | "gibberish" | "copied-question" | "keyword-list";
 
 const NO_ANSWER =
-  /^(?:(?:um+|uh+|hmm+|well|so|sorry|honestly|to be honest)[,.\s]+)*(?:i\s+(?:really\s+)?(?:don'?t|do not|dont)\s+(?:really\s+)?(?:know|remember|recall)|i\s+have\s+no\s+(?:idea|clue)|no\s+idea|not\s+sure|i'?m\s+not\s+sure|idk|dunno|pass|skip|no\s+clue|i\s+forgot|i\s+can'?t\s+remember|n\/?a|nothing|\?+)\b/i;
+  /^(?:(?:um+|uh+|hmm+|well|so|sorry|honestly|to be honest)[,.\s]+)*(?:i\s+(?:really\s+)?(?:don'?t|do not|dont)\s+(?:really\s+)?(?:know|remember|recall)|i\s+have\s+no\s+(?:idea|clue)|no\s+idea|not\s+sure|i'?m\s+not\s+sure|idk|dunno|(?:pass|skip)\s*[.!]*$|no\s+clue|i\s+forgot|i\s+can'?t\s+remember|n\/?a|nothing|\?+)\b/i;
 
 /**
  * "I don't know" in its many forms, or nothing at all: said plainly, it deserves a kind zero and
  * the answer, not a grade pretending to weigh content that is not there.
  */
 export function isNoAnswer(answer: string): boolean {
-  const stems = contentStems(answer);
-  if (stems.length === 0) return true;
-  return NO_ANSWER.test(answer.trim()) && stems.length < 8;
+  // Code alone ("a[i] = *(a+i)") has no content words but is an answer.
+  if (words(answer).length === 0) return !/[^\s?.!]/.test(answer);
+  return NO_ANSWER.test(answer.trim()) && contentStems(answer).length < 8;
 }
 
 /**
@@ -57,7 +57,7 @@ export function isKeywordList(answer: string): boolean {
   const grammar = tokens.filter((word) => isStopWord(word)).length / tokens.length;
   const items = answer.split(/[,;\n|/]+|\s-\s/).map((item) => item.trim()).filter(Boolean);
   const shortItems = items.filter((item) => words(item).length <= 3).length;
-  if (items.length >= 4 && shortItems / items.length >= 0.75 && grammar < 0.2) return true;
+  if (items.length >= 6 && shortItems / items.length >= 0.85 && grammar < 0.15) return true;
   // Terms run together with no grammar at all; a sentence, however terse, ends like one.
-  return tokens.length >= 6 && grammar < 0.05 && !/[.!?]\s*$/.test(answer.trim());
+  return tokens.length >= 7 && grammar < 0.05 && !/[.!?]\s*$/.test(answer.trim());
 }

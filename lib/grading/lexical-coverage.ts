@@ -1,3 +1,4 @@
+import { editDistance } from "@/lib/retrieval/edit-distance";
 import { contentStems } from "./text-terms";
 
 /** An answer prepared once for matching against every key point. */
@@ -44,13 +45,28 @@ export function coverPoint({
   const weightOf = (stem: string) => idf(stem) * (questionStems.has(stem) ? questionWordWeight : 1);
   const total = stems.reduce((sum, stem) => sum + weightOf(stem), 0);
   if (total === 0) return { coverage: 0, evidence: null, evidenceStems: new Set() };
-  const matched = stems.filter((stem) => answer.stems.has(stem)).reduce((sum, stem) => sum + weightOf(stem), 0);
+  const matched = stems.filter((stem) => hasStem(answer.stems, stem)).reduce((sum, stem) => sum + weightOf(stem), 0);
   let best: { text: string; weight: number; stems: Set<string> } | null = null;
   for (const sentence of answer.sentences) {
-    const weight = stems.filter((stem) => sentence.stems.has(stem)).reduce((sum, stem) => sum + weightOf(stem), 0);
+    const weight = stems.filter((stem) => hasStem(sentence.stems, stem)).reduce((sum, stem) => sum + weightOf(stem), 0);
     if (weight > 0 && (!best || weight > best.weight)) best = { text: sentence.text, weight, stems: sentence.stems };
   }
   return { coverage: matched / total, evidence: best?.text ?? null, evidenceStems: best?.stems ?? new Set() };
+}
+
+/**
+ * Whether a set of stems holds `stem`, or a misspelling of it: people type and transcribe
+ * "paramaters" and "recusion". Only words of five letters or more, where one slip cannot turn one
+ * real word into another as easily.
+ */
+function hasStem(stems: ReadonlySet<string>, stem: string): boolean {
+  if (stems.has(stem)) return true;
+  if (stem.length < 5) return false;
+  const allowed = 1;
+  for (const candidate of stems) {
+    if (Math.abs(candidate.length - stem.length) <= allowed && candidate[0] === stem[0] && editDistance(candidate, stem) <= allowed) return true;
+  }
+  return false;
 }
 
 /**

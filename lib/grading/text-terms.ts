@@ -7,7 +7,7 @@ const STOP_WORDS = new Set(
     "is are was were be been being am do does did done has have had having it its this that these those there here " +
     "i you he she we they me him her us them my your our their what which who whom whose when where why how " +
     "can could would should may might must will shall also just very really quite such both each any some " +
-    "one ones thing things way ways etc eg ie")
+    "thing things way ways etc eg ie")
     .split(" "),
 );
 

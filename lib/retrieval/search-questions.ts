@@ -17,7 +17,7 @@ export interface SearchResult {
   /** 1-based ranks in each ranking that found it (absent: not in that ranking's top). */
   lexicalRank?: number;
   vectorRank?: number;
-  sources: { document: string; line: number; question: string }[];
+  sources: { document: string; line: number; question: string; answer: string | null }[];
 }
 
 export interface SearchResponse {

@@ -30,7 +30,8 @@ describe("answer gates", () => {
 
   it("spots a keyword list, but not a sentence", () => {
     expect(isKeywordList("dropout, regularization, overfitting, neurons, training, ensemble")).toBe(true);
-    expect(isKeywordList("dropout\nregularisation\nensemble\nco-adaptation")).toBe(true);
+    expect(isKeywordList("dropout\nregularisation\nensemble\nco-adaptation\nneurons\ntraining")).toBe(true);
+    expect(isKeywordList("Name, parameters, scope, and other general function information")).toBe(false);
     expect(isKeywordList("gradient descent backpropagation learning rate momentum weights loss")).toBe(true);
     expect(isKeywordList("Dropout is a regularisation method: it drops units at random, which prevents co-adaptation.")).toBe(false);
     expect(isKeywordList("ReLU, sigmoid and tanh are activation functions.")).toBe(false);

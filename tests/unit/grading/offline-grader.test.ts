@@ -29,6 +29,12 @@ describe("gradeOffline", () => {
     expect(written.score).toBeGreaterThan(0);
   });
 
+  it("forgives a misspelt word the way a listener would", () => {
+    const typed = grade("Dropout randomly deactivates neurons during training, which reduces overfitting.");
+    const misspelt = grade("Dropout randomly deactivates nuerons during trainng, which reduces overfiting.");
+    expect(misspelt.score).toBe(typed.score);
+  });
+
   it("gives partial credit with a follow-up aimed at what was missed", () => {
     const result = grade("Dropout randomly deactivates neurons during training.");
     expect(result.score).toBeGreaterThan(0);
