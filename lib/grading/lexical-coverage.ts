@@ -33,7 +33,7 @@ export function coverPoint({
   answer,
   questionStems,
   idf,
-  questionWordWeight = 0.25,
+  questionWordWeight = 0.5,
 }: {
   pointText: string;
   answer: PreparedAnswer;
