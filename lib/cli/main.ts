@@ -15,6 +15,10 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
     load: async () => (await import("./search")).runSearch,
     help: "find the questions that match a query <query> [--k N] [--json], or many: --jsonl <file|->",
   },
+  grade: {
+    load: async () => (await import("./grade")).runGrade,
+    help: "grade answers: --jsonl <file|-> of {id?, question, answer, reference?} [--grader auto|local|llm]",
+  },
   eval: {
     load: async () => (await import("./eval")).runEval,
     help: "measure retrieval quality beside plain BM25: retrieval [--dataset mlquestions|seed|all] [--split test|dev] [--json]",

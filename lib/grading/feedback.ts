@@ -39,7 +39,7 @@ export function writeFollowUp({ question, missed }: { question: string; missed: 
     .filter((word, index, all) => all.indexOf(word) === index)
     .slice(0, 3);
   if (focus.length === 0) return `Can you go a bit deeper on "${question.replace(/[?.!]+$/, "")}"? What else is important here?`;
-  return `Let's dig a little deeper: what role does ${joinWords(focus)} play here?`;
+  return `Let's dig a little deeper: what role ${focus.length > 1 ? "do" : "does"} ${joinWords(focus)} play here?`;
 }
 
 /** A key point shortened to its first clause, at most about twelve words. */
