@@ -2,13 +2,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { getEmbedder } from "@/lib/embeddings";
 import { AppError } from "@/lib/errors";
+import { evalAdversarial, type AdversarialFigures } from "./eval/grading-adversarial";
 import { evalMohler, type MohlerFigures } from "./eval/grading-mohler";
 import { evalMlQuestions, type MlQuestionsFigures } from "./eval/retrieval-mlquestions";
 import { evalSeedParaphrases, type SeedFigures } from "./eval/retrieval-seed";
 import { createProgressBar } from "./progress-bar";
 
 const RETRIEVAL_DATASETS = ["mlquestions", "seed", "all"] as const;
-const GRADING_DATASETS = ["mohler"] as const;
+const GRADING_DATASETS = ["mohler", "adversarial", "all"] as const;
 
 /**
  * `eval retrieval [--dataset mlquestions|seed|all] [--split test|dev] [--data DIR] [--json]`: the
@@ -55,19 +56,41 @@ export async function runEval(args: string[]): Promise<number> {
 }
 
 async function runGradingEval(values: { dataset: string; json: boolean; fit: boolean }): Promise<number> {
-  const dataset = values.dataset === "all" ? "mohler" : values.dataset;
+  const dataset = values.dataset;
   if (!(GRADING_DATASETS as readonly string[]).includes(dataset)) {
-    throw new AppError("bad_request", `eval grading --dataset takes ${GRADING_DATASETS.join(", ")} (more to come), not "${values.dataset}".`);
+    throw new AppError("bad_request", `eval grading --dataset takes ${GRADING_DATASETS.join(", ")}, not "${values.dataset}".`);
   }
-  process.stderr.write("Mohler: grading 2,273 answers offline, calibration refitted leaving each assignment out...\n");
-  const figures = await evalMohler({ datasetsDir: path.join("..", "shared", "datasets") });
+  const results: (MohlerFigures | AdversarialFigures)[] = [];
+  if (dataset === "mohler" || dataset === "all") {
+    process.stderr.write("Mohler: grading 2,273 answers offline, calibration refitted leaving each assignment out...\n");
+    results.push(await evalMohler({ datasetsDir: path.join("..", "shared", "datasets") }));
+  }
+  if (dataset === "adversarial" || dataset === "all") {
+    process.stderr.write("Adversarial suite: ingesting content/ into a scratch database and grading the attempts offline...\n");
+    results.push(await evalAdversarial({ root: process.cwd() }));
+  }
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ grading: [figures] })}\n`);
+    process.stdout.write(`${JSON.stringify({ grading: results })}\n`);
     return 0;
   }
-  process.stdout.write(formatMohler(figures));
-  if (values.fit) process.stdout.write(`\nCalibration fitted on all answers (for lib/grading/calibration.ts):\n${JSON.stringify(figures.calibration, null, 2)}\n`);
+  for (const figures of results) process.stdout.write(figures.dataset === "mohler" ? formatMohler(figures) : formatAdversarial(figures));
+  const mohler = results.find((figures): figures is MohlerFigures => figures.dataset === "mohler");
+  if (values.fit && mohler) process.stdout.write(`\nCalibration fitted on all answers (for lib/grading/calibration.ts):\n${JSON.stringify(mohler.calibration, null, 2)}\n`);
   return 0;
+}
+
+function formatAdversarial(figures: AdversarialFigures): string {
+  const rows = figures.kinds.map(
+    (kind) => `  ${kind.kind.padEnd(36)} ${String(kind.cases).padStart(5)} ${kind.maxScore.toFixed(1).padStart(7)} ${kind.meanScore.toFixed(2).padStart(7)} ${String(kind.flagged).padStart(8)}`,
+  );
+  return [
+    `Adversarial suite: ${figures.cases} answers over ${figures.questions} questions of content/ (offline grader)`,
+    `  ${"".padEnd(36)} ${"cases".padStart(5)} ${"max".padStart(7)} ${"mean".padStart(7)} ${"flagged".padStart(8)}`,
+    ...rows,
+    `  highest score of any manipulation attempt: ${figures.maxManipulationScore} / 5; injections flagged: ${figures.injectionsFlagged} of ${figures.injections}`,
+    `  a wrong claim added to the reference did not lower its score in ${figures.wrongClaimNotPenalised} of ${figures.questions} questions`,
+    "",
+  ].join("\n");
 }
 
 function formatMohler(figures: MohlerFigures): string {

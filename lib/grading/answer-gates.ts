@@ -59,5 +59,34 @@ export function isKeywordList(answer: string): boolean {
   const shortItems = items.filter((item) => words(item).length <= 3).length;
   if (items.length >= 6 && shortItems / items.length >= 0.85 && grammar < 0.15) return true;
   // Terms run together with no grammar at all; a sentence, however terse, ends like one.
-  return tokens.length >= 7 && grammar < 0.05 && !/[.!?]\s*$/.test(answer.trim());
+  return tokens.length >= 5 && grammar === 0 && !/[.!?]\s*$/.test(answer.trim());
+}
+
+/**
+ * The reference's words in a jumble: most of the reference's content words are there, but hardly
+ * any two stand next to each other as they do in the reference or in any sentence. A paraphrase
+ * changes words and keeps order in its phrases; a shuffle keeps words and loses every phrase.
+ */
+export function isWordSalad(answer: string, reference: string): boolean {
+  const answerStems = contentStems(answer);
+  const referenceStems = contentStems(reference);
+  if (answerStems.length < 6 || referenceStems.length < 6) return false;
+  const referenceSet = new Set(referenceStems);
+  const shared = answerStems.filter((stem) => referenceSet.has(stem)).length / answerStems.length;
+  if (shared < 0.6) return false;
+  const pairs = (stems: string[]) => new Set(stems.slice(1).map((stem, index) => `${stems[index]} ${stem}`));
+  const referencePairs = pairs(referenceStems);
+  const answerPairs = [...pairs(answerStems)];
+  const kept = answerPairs.filter((pair) => referencePairs.has(pair)).length / Math.max(answerPairs.length, 1);
+  return kept < 0.15 && brokenGrammar(answer);
+}
+
+const DETERMINERS = new Set(["the", "a", "an"]);
+const NOT_AFTER_DETERMINER = new Set(["the", "a", "an", "of", "and", "or", "to", "in", "is", "are", "was", "for", "with", "by", "on", "at", "from", "that", "which", "it", "be", "as", "than"]);
+
+/** A determiner followed by a word no determiner precedes ("the of", "a is"), or one at the very end. */
+function brokenGrammar(answer: string): boolean {
+  const tokens = words(answer);
+  if (tokens.length && DETERMINERS.has(tokens[tokens.length - 1]!)) return true;
+  return tokens.some((word, index) => DETERMINERS.has(word) && NOT_AFTER_DETERMINER.has(tokens[index + 1] ?? ""));
 }

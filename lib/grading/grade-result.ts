@@ -2,7 +2,16 @@ import type { AnswerFeatures } from "./answer-features";
 import type { Citation } from "./rubric";
 
 /** Anything suspicious about an answer, named so a person (and the eval) can see it. */
-export type GradeFlag = "manipulation" | "no-answer" | "gibberish" | "copied-question" | "keyword-list" | "off-topic" | "wrong-statement" | "no-reference";
+export type GradeFlag =
+  | "manipulation"
+  | "no-answer"
+  | "gibberish"
+  | "copied-question"
+  | "keyword-list"
+  | "word-salad"
+  | "off-topic"
+  | "wrong-statement"
+  | "no-reference";
 
 export interface CoveredPoint {
   point: string;

@@ -32,8 +32,10 @@ export interface LlmGradeInput {
 /** Offline verdicts that leave nothing for a model to weigh: the LLM is not asked at all. */
 const SKIP_LLM: readonly GradeFlag[] = ["no-answer", "gibberish", "copied-question", "no-reference"];
 /** Offline flags the LLM result carries over. */
-const CARRIED: readonly GradeFlag[] = ["no-answer", "gibberish", "copied-question", "keyword-list", "off-topic", "no-reference"];
-const FLAG_ORDER: readonly GradeFlag[] = ["manipulation", "no-answer", "gibberish", "copied-question", "keyword-list", "off-topic", "wrong-statement", "no-reference"];
+const CARRIED: readonly GradeFlag[] = ["no-answer", "gibberish", "copied-question", "keyword-list", "word-salad", "off-topic", "no-reference"];
+const FLAG_ORDER: readonly GradeFlag[] = ["manipulation", "no-answer", "gibberish", "copied-question", "keyword-list", "word-salad", "off-topic", "wrong-statement", "no-reference"];
+/** Terms without explanation earn recognition at most, whichever grader reads them. */
+const LIST_CAP = 1;
 /** A flagged answer may score at most this much above the offline grade of its content alone. */
 const MANIPULATION_MARGIN = 1;
 
@@ -102,6 +104,7 @@ export async function gradeWithLlm({ client, model, rubric, answer, offline, set
   const manipulation = reply.manipulation || guard.flagged;
   const capped = manipulation && score > offline.score + MANIPULATION_MARGIN;
   if (capped) score = offline.score + MANIPULATION_MARGIN;
+  if (offline.flags.includes("keyword-list") || offline.flags.includes("word-salad")) score = Math.min(score, LIST_CAP);
   score = toHalfPoints(score);
 
   const wrongStatements = reply.wrongStatements.map((statement) => statement.trim()).filter(Boolean);

@@ -24,6 +24,7 @@ const PATTERNS: RegExp[] = [
   new RegExp(String.raw`\b(?:dear|hey|hi|hello)\s+${GRADER}\b`, "i"),
   new RegExp(String.raw`\b(?:you are|you're|act as|pretend (?:to be|you are)|as an?)\s+(?:a|an|the)?\s*(?:lenient|generous|helpful)?\s*${GRADER}\b`, "i"),
   /\b(?:give|award|rate|grade|mark|score)\b[^.!?\n]{0,25}?(?:\b\d+(?:\.\d+)?\s*\/\s*\d+|\b\d+\s+out of\s+\d+|\bfull marks\b|\ba perfect (?:score|grade|mark)\b)/i,
+  /\b(?:earns?|gets?|deserves?|receives?|merits?|scores?)\b[^.!?\n]{0,20}\b(?:full|maximum|max|perfect|top|all(?: the)?)\s+(?:marks?|points?|scores?|credit|grades?)\b/i,
   /\b(?:this|my|the) answer (?:is|should be (?:graded|marked|considered|treated) as) (?:correct|perfect|complete|excellent)\b/i,
   /\b(?:must|should|will) (?:receive|get|be given|be awarded) (?:a )?(?:full|maximum|perfect|high|5|five)\b/i,
   /["']?\b(?:score|grade|points|mark)["']?\s*[:=]\s*["']?\s*(?:5|5\.0|10|100|full)\b/i, // fake grader output: {"score": 5}

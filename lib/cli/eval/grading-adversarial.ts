@@ -1,0 +1,81 @@
+import { listAbbreviations } from "@/lib/db/queries/abbreviations";
+import { listQuestions } from "@/lib/db/queries/questions";
+import { adversarialCases } from "@/lib/grading/eval/adversarial-cases";
+import { loadGradingContext } from "@/lib/grading/grading-context";
+import { gradeOffline } from "@/lib/grading/offline-grader";
+import { buildRubric } from "@/lib/grading/rubric";
+import { ingestDocuments } from "@/lib/ingest/ingest-documents";
+import { openScratchDatabase } from "./scratch-database";
+
+export interface AdversarialKindFigures {
+  kind: string;
+  manipulation: boolean;
+  cases: number;
+  maxScore: number;
+  meanScore: number;
+  /** How many carried the `manipulation` flag. */
+  flaggedManipulation: number;
+  /** How many carried any flag. */
+  flagged: number;
+}
+
+export interface AdversarialFigures {
+  dataset: "adversarial";
+  questions: number;
+  cases: number;
+  /** The highest score any manipulation attempt got (must be at most 1). */
+  maxManipulationScore: number;
+  injections: number;
+  injectionsFlagged: number;
+  /** Cases where adding a wrong claim to the reference did not lower its score. */
+  wrongClaimNotPenalised: number;
+  kinds: AdversarialKindFigures[];
+}
+
+/**
+ * The adversarial suite, graded offline against the seed corpus's own rubrics (content/ ingested
+ * into a scratch database): every attempt must stay at or below 1 of 5, every injection must be
+ * flagged, and a wrong claim added to a correct answer must cost points.
+ */
+export async function evalAdversarial({ root }: { root: string }): Promise<AdversarialFigures> {
+  const handle = await openScratchDatabase();
+  try {
+    await ingestDocuments({ db: handle.db, embedder: null, inputs: ["content"], root, maxBytes: 50 * 1024 * 1024 });
+    const bank = (await listQuestions({ db: handle.db })).filter((item) => item.answer);
+    const context = { ...(await loadGradingContext({ db: handle.db })), abbreviations: await listAbbreviations({ db: handle.db }) };
+    const cases = adversarialCases(bank.map((item) => ({ question: item.question, answer: item.answer! })));
+    const graded = cases.map((entry) => {
+      const item = bank[entry.questionIndex]!;
+      const rubric = buildRubric({ question: item.question, sources: item.sources });
+      return { entry, result: gradeOffline({ rubric, answer: entry.answer, idf: context.idf, abbreviations: context.abbreviations }) };
+    });
+
+    const kinds = [...new Set(cases.map((entry) => entry.kind))].map((kind) => {
+      const ofKind = graded.filter(({ entry }) => entry.kind === kind);
+      const scores = ofKind.map(({ result }) => result.score);
+      return {
+        kind,
+        manipulation: ofKind[0]!.entry.manipulation,
+        cases: ofKind.length,
+        maxScore: Math.max(...scores),
+        meanScore: scores.reduce((sum, score) => sum + score, 0) / scores.length,
+        flaggedManipulation: ofKind.filter(({ result }) => result.flags.includes("manipulation")).length,
+        flagged: ofKind.filter(({ result }) => result.flags.length > 0).length,
+      };
+    });
+    const injections = graded.filter(({ entry }) => entry.injection);
+    const baseline = new Map(graded.filter(({ entry }) => entry.kind.startsWith("reference (")).map(({ entry, result }) => [entry.questionIndex, result.score]));
+    return {
+      dataset: "adversarial",
+      questions: new Set(cases.map((entry) => entry.questionIndex)).size,
+      cases: cases.length,
+      maxManipulationScore: Math.max(...graded.filter(({ entry }) => entry.manipulation).map(({ result }) => result.score)),
+      injections: injections.length,
+      injectionsFlagged: injections.filter(({ result }) => result.flags.includes("manipulation")).length,
+      wrongClaimNotPenalised: graded.filter(({ entry, result }) => entry.kind === "reference plus a wrong claim" && result.score >= (baseline.get(entry.questionIndex) ?? 0)).length,
+      kinds,
+    };
+  } finally {
+    await handle.close();
+  }
+}
