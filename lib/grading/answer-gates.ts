@@ -63,30 +63,42 @@ export function isKeywordList(answer: string): boolean {
 }
 
 /**
- * The reference's words in a jumble: most of the reference's content words are there, but hardly
- * any two stand next to each other as they do in the reference or in any sentence. A paraphrase
- * changes words and keeps order in its phrases; a shuffle keeps words and loses every phrase.
+ * The reference's words in a jumble: nearly every content word of the answer is the reference's,
+ * yet hardly any two stand together as in the reference, and their order is no more related to
+ * the reference's than chance. A paraphrase changes words or keeps phrases; a shuffle keeps the
+ * words and loses every phrase and all order.
  */
 export function isWordSalad(answer: string, reference: string): boolean {
   const answerStems = contentStems(answer);
   const referenceStems = contentStems(reference);
-  if (answerStems.length < 6 || referenceStems.length < 6) return false;
-  const referenceSet = new Set(referenceStems);
-  const shared = answerStems.filter((stem) => referenceSet.has(stem)).length / answerStems.length;
-  if (shared < 0.6) return false;
+  if (answerStems.length < 12 || referenceStems.length < 12) return false;
+  const firstPosition = new Map<string, number>();
+  referenceStems.forEach((stem, index) => firstPosition.has(stem) || firstPosition.set(stem, index));
+  const shared = answerStems.filter((stem) => firstPosition.has(stem)).length / answerStems.length;
+  if (shared < 0.85) return false;
   const pairs = (stems: string[]) => new Set(stems.slice(1).map((stem, index) => `${stems[index]} ${stem}`));
   const referencePairs = pairs(referenceStems);
   const answerPairs = [...pairs(answerStems)];
   const kept = answerPairs.filter((pair) => referencePairs.has(pair)).length / Math.max(answerPairs.length, 1);
-  return kept < 0.15 && brokenGrammar(answer);
+  return kept < 0.2 && orderAgreement(answerStems, firstPosition) < 0.65;
 }
 
-const DETERMINERS = new Set(["the", "a", "an"]);
-const NOT_AFTER_DETERMINER = new Set(["the", "a", "an", "of", "and", "or", "to", "in", "is", "are", "was", "for", "with", "by", "on", "at", "from", "that", "which", "it", "be", "as", "than"]);
-
-/** A determiner followed by a word no determiner precedes ("the of", "a is"), or one at the very end. */
-function brokenGrammar(answer: string): boolean {
-  const tokens = words(answer);
-  if (tokens.length && DETERMINERS.has(tokens[tokens.length - 1]!)) return true;
-  return tokens.some((word, index) => DETERMINERS.has(word) && NOT_AFTER_DETERMINER.has(tokens[index + 1] ?? ""));
+/** Of the pairs of shared words, the share the answer puts in the reference's order (0.5: chance). */
+function orderAgreement(answerStems: string[], firstPosition: Map<string, number>): number {
+  const seen = new Set<string>();
+  const positions: number[] = [];
+  for (const stem of answerStems) {
+    if (!firstPosition.has(stem) || seen.has(stem)) continue;
+    seen.add(stem);
+    positions.push(firstPosition.get(stem)!);
+  }
+  let agreeing = 0;
+  let total = 0;
+  for (let i = 0; i < positions.length; i++) {
+    for (let j = i + 1; j < positions.length; j++) {
+      total++;
+      if (positions[j]! > positions[i]!) agreeing++;
+    }
+  }
+  return total ? agreeing / total : 1;
 }
