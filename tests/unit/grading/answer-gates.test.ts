@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { copiesQuestion, isGibberish, isKeywordList, isNoAnswer } from "@/lib/grading/answer-gates";
+import { copiesQuestion, isGibberish, isKeywordList, isNoAnswer, isWordSalad } from "@/lib/grading/answer-gates";
 
 const vocabulary = new Set(["dropout", "relu", "backpropagation", "softmax"]);
 
@@ -35,5 +35,15 @@ describe("answer gates", () => {
     expect(isKeywordList("gradient descent backpropagation learning rate momentum weights loss")).toBe(true);
     expect(isKeywordList("Dropout is a regularisation method: it drops units at random, which prevents co-adaptation.")).toBe(false);
     expect(isKeywordList("ReLU, sigmoid and tanh are activation functions.")).toBe(false);
+  });
+
+  it("spots the reference's words shuffled, but not a paraphrase or the reference itself", () => {
+    const reference =
+      "Batch normalisation normalises each layer's inputs over the mini-batch using its mean and variance, then scales and shifts them with learned parameters, which stabilises training and allows higher learning rates.";
+    const shuffled = "parameters variance higher layer's learned mean stabilises mini-batch normalises rates inputs scales training batch shifts normalisation learning allows";
+    expect(isWordSalad(shuffled, reference)).toBe(true);
+    expect(isWordSalad(reference, reference)).toBe(false);
+    const paraphrase = "It takes each layer's inputs and normalises them with the batch mean and variance, then applies a learned scale and shift; training becomes more stable and you can use bigger learning rates.";
+    expect(isWordSalad(paraphrase, reference)).toBe(false);
   });
 });
