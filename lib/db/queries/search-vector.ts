@@ -40,12 +40,15 @@ export async function searchVector(options: VectorSearchOptions): Promise<Vector
   const query = sql`
     select question_id, 1 - min(distance) as similarity, (array_agg(id order by distance))[1] as chunk_id
     from (${nearest}) as nearest group by question_id order by similarity desc, question_id limit ${limit}`;
-  const result = exact
-    ? await db.transaction(async (tx) => {
-        await tx.execute(sql`set local enable_indexscan = off`);
-        return tx.execute(query);
-      })
-    : await db.execute(query);
+  const result = await db.transaction(async (tx) => {
+    if (exact) {
+      await tx.execute(sql`set local enable_indexscan = off`);
+    } else {
+      // HNSW returns at most ef_search rows (pgvector's default is 40): ask for as many as wanted.
+      await tx.execute(sql`select set_config('hnsw.ef_search', ${String(Math.min(1000, Math.max(100, rows)))}, true)`);
+    }
+    return tx.execute(query);
+  });
   return rowsOf<{ question_id: string; similarity: number; chunk_id: string }>(result).map((row) => ({
     questionId: row.question_id,
     similarity: Number(row.similarity),
