@@ -1,0 +1,62 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrate";
+
+export type BenchEngine = "pglite" | "postgres";
+
+/**
+ * A throwaway migrated database for one benchmark case, removed by `close()` whatever happened:
+ * PGlite in a temporary folder on disk (where the app keeps it; a 100k-chunk corpus is also too big
+ * to hold comfortably in memory), or a database created next to the configured PostgreSQL one.
+ * The person's own database is only used to connect and create the throwaway one.
+ */
+export async function openBenchDatabase({ engine, adminUrl }: { engine: BenchEngine; adminUrl?: string }): Promise<DatabaseHandle> {
+  if (engine === "pglite") {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "coach-bench-"));
+    return withCleanup(() => openDatabase({ pgliteDir: dir }), () => fs.rm(dir, { recursive: true, force: true }));
+  }
+  if (!adminUrl) throw new Error("PostgreSQL benchmarks need DATABASE_URL.");
+  const name = `coach_bench_${process.pid}_${Date.now().toString(36)}`;
+  await withAdmin(adminUrl, (admin) => admin.unsafe(`CREATE DATABASE "${name}"`));
+  const target = new URL(adminUrl);
+  target.pathname = `/${name}`;
+  return withCleanup(
+    () => openDatabase({ url: target.toString() }),
+    () => withAdmin(adminUrl, (admin) => admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+  );
+}
+
+async function withCleanup(open: () => Promise<DatabaseHandle>, cleanup: () => Promise<unknown>): Promise<DatabaseHandle> {
+  let handle: DatabaseHandle | undefined;
+  try {
+    handle = await open();
+    await migrateDatabase(handle);
+  } catch (error) {
+    await handle?.close().catch(() => {});
+    await cleanup();
+    throw error;
+  }
+  const opened = handle;
+  return {
+    ...opened,
+    async close() {
+      try {
+        await opened.close();
+      } finally {
+        await cleanup();
+      }
+    },
+  };
+}
+
+async function withAdmin(url: string, work: (admin: postgres.Sql) => Promise<unknown>): Promise<void> {
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await work(admin);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+}
