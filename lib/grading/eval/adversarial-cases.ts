@@ -1,3 +1,4 @@
+import { seededRandom } from "@/lib/seeded-random";
 import { contentStems, words } from "../text-terms";
 
 /** An attempt to get points without knowing the answer, or an honest answer to compare against. */
@@ -34,7 +35,7 @@ const ADJECTIVES = ["crucial", "fundamental", "essential", "important", "key", "
  * reference with a wrong claim added (which must score lower than the reference alone).
  */
 export function adversarialCases(bank: readonly BankItem[], { seed = 7, questions = 25 } = {}): AdversarialCase[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const usable = bank.map((item, index) => ({ item, index })).filter(({ item }) => contentStems(item.answer).length >= 12);
   const chosen = shuffle(usable, random).slice(0, questions);
   const cases: AdversarialCase[] = [];
@@ -92,15 +93,4 @@ function shuffle<T>(items: readonly T[], random: () => number): T[] {
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
   }
   return copy;
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
