@@ -64,8 +64,8 @@ export function isKeywordList(answer: string): boolean {
 
 /**
  * The reference's words in a jumble: nearly every content word of the answer is the reference's,
- * yet hardly any two stand together as in the reference, and their order is no more related to
- * the reference's than chance. A paraphrase changes words or keeps phrases; a shuffle keeps the
+ * yet hardly any two stand together as in the reference and their order is no more related to
+ * the reference's than chance, or determiners keep landing where English never puts them. A paraphrase changes words or keeps phrases; a shuffle keeps the
  * words and loses every phrase and all order.
  */
 export function isWordSalad(answer: string, reference: string): boolean {
@@ -80,7 +80,16 @@ export function isWordSalad(answer: string, reference: string): boolean {
   const referencePairs = pairs(referenceStems);
   const answerPairs = [...pairs(answerStems)];
   const kept = answerPairs.filter((pair) => referencePairs.has(pair)).length / Math.max(answerPairs.length, 1);
-  return kept < 0.2 && orderAgreement(answerStems, firstPosition) < 0.65;
+  return (kept < 0.2 && orderAgreement(answerStems, firstPosition) < 0.65) || brokenDeterminers(answer) >= 2;
+}
+
+const DETERMINERS = new Set(["the", "a", "an"]);
+const NEVER_AFTER_DETERMINER = new Set(["the", "a", "an", "of", "and", "or", "to", "in", "is", "are", "was", "for", "with", "by", "on", "at", "from", "that", "which", "it", "be", "as", "than", "while"]);
+
+/** Determiners followed by a word no determiner precedes ("a a", "the of", "a is"): English never does it twice. */
+function brokenDeterminers(answer: string): number {
+  const tokens = words(answer);
+  return tokens.filter((word, index) => DETERMINERS.has(word) && NEVER_AFTER_DETERMINER.has(tokens[index + 1] ?? "")).length;
 }
 
 /** Of the pairs of shared words, the share the answer puts in the reference's order (0.5: chance). */
