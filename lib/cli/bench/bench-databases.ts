@@ -8,6 +8,17 @@ import { migrateDatabase } from "@/lib/db/migrate";
 export type BenchEngine = "pglite" | "postgres";
 
 /**
+ * Enough `maintenance_work_mem` for the HNSW graph to be built in memory (about 2.3 kB a 384-dim
+ * element, with room): with the default 64MB pgvector falls back to a much slower on-disk build past
+ * a few tens of thousands of rows. PGlite runs in 32-bit WebAssembly, so it gets at most 1GB.
+ */
+export function defaultIndexMemory(engine: BenchEngine, size: number, dims: number): string {
+  const wanted = (size * (dims * 4 + 800) * 1.5) / 2 ** 20;
+  const ceiling = engine === "pglite" ? 1024 : Math.min(8192, os.totalmem() / 4 / 2 ** 20);
+  return `${Math.round(Math.max(64, Math.min(wanted, ceiling)))}MB`;
+}
+
+/**
  * A throwaway migrated database for one benchmark case, removed by `close()` whatever happened:
  * PGlite in a temporary folder on disk (where the app keeps it; a 100k-chunk corpus is also too big
  * to hold comfortably in memory), or a database created next to the configured PostgreSQL one.

@@ -1,4 +1,3 @@
-import os from "node:os";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { searchVector } from "@/lib/db/queries/search-vector";
@@ -6,7 +5,8 @@ import { ensureVectorIndexes } from "@/lib/db/queries/vector-index";
 import type { Embedder } from "@/lib/embeddings";
 import { indexPassages } from "@/lib/ingest/index-passages";
 import { searchQuestions } from "@/lib/retrieval/search-questions";
-import { openBenchDatabase, type BenchEngine } from "./bench-databases";
+import { stripSpokenFillers } from "@/lib/retrieval/spoken-query";
+import { defaultIndexMemory, openBenchDatabase, type BenchEngine } from "./bench-databases";
 import { round } from "./measure";
 import { createSyntheticCorpus } from "./synthetic-corpus";
 
@@ -103,7 +103,8 @@ export async function benchSearch(options: SearchBenchCase & { queries: number; 
     if (!built.includes(corpus.dims)) throw new Error(`No HNSW index was built for ${corpus.dims} dimensions.`);
 
     const queries = corpus.queries(options.queries + WARMUP);
-    embedder.remember(queries.map((query) => query.text), queries.map((query) => query.vector));
+    // Hybrid search embeds the query without its spoken fillers ("yes", "so"): both wordings map to its vector.
+    for (const query of queries) embedder.remember([query.text, stripSpokenFillers(query.text)], [query.vector, query.vector]);
     const times = { lexical: [] as number[], approx: [] as number[], exact: [] as number[], hybrid: [] as number[] };
     let recallSum = 0;
     let hybridDegraded = 0;
@@ -158,17 +159,6 @@ export async function benchSearch(options: SearchBenchCase & { queries: number; 
   } finally {
     await handle.close();
   }
-}
-
-/**
- * Enough `maintenance_work_mem` for the HNSW graph to be built in memory (about 2.3 kB a 384-dim
- * element, with room): with the default 64MB pgvector falls back to a much slower on-disk build past
- * a few tens of thousands of rows. PGlite runs in 32-bit WebAssembly, so it gets at most 1GB.
- */
-export function defaultIndexMemory(engine: BenchEngine, size: number, dims: number): string {
-  const wanted = (size * (dims * 4 + 800) * 1.5) / 2 ** 20;
-  const ceiling = engine === "pglite" ? 1024 : Math.min(8192, os.totalmem() / 4 / 2 ** 20);
-  return `${Math.round(Math.max(64, Math.min(wanted, ceiling)))}MB`;
 }
 
 /**

@@ -10,6 +10,7 @@
  * index (every point nearly equidistant from every other, no structure to exploit); these make the
  * HNSW recall figure speak about data shaped like the app's.
  */
+import { seededRandom } from "@/lib/seeded-random";
 
 export interface SyntheticCorpusOptions {
   /** Words of the seed documents, commonest first: ranks give the Zipf frequencies. */
@@ -74,7 +75,7 @@ export function createSyntheticCorpus(options: SyntheticCorpusOptions): Syntheti
   const topicCount = options.topics ?? Math.max(8, Math.round(Math.sqrt(size) / 2));
   const global = zipfTable(vocabulary.length, 1.0);
   const topicTable = zipfTable(TOPIC_WORDS, 0.8);
-  const setup = prng(mix(seed, 0x7fffffff));
+  const setup = seededRandom(mix(seed, 0x7fffffff));
   const shared = unitGaussian(setup, dims);
   // Topic words come from below the commonest ranks: the subjects, not the glue words.
   const contentRanks = vocabulary.map((_, rank) => rank).filter((rank) => rank >= 30 && !STOP_WORDS.has(vocabulary[rank]!));
@@ -85,7 +86,7 @@ export function createSyntheticCorpus(options: SyntheticCorpusOptions): Syntheti
   }));
 
   const passage = (index: number) => {
-    const random = prng(mix(seed, index));
+    const random = seededRandom(mix(seed, index));
     const topicIndex = Math.floor(random() * topicCount);
     const topic = topics[topicIndex]!;
     const words: string[] = [];
@@ -122,7 +123,7 @@ export function createSyntheticCorpus(options: SyntheticCorpusOptions): Syntheti
     },
     queries(count, querySeed = seed + 1) {
       return Array.from({ length: count }, (_, number) => {
-        const random = prng(mix(querySeed ^ 0x51ed27, number));
+        const random = seededRandom(mix(querySeed ^ 0x51ed27, number));
         const index = Math.floor(random() * size);
         const source = passage(index);
         const content = [...new Set(source.text.toLowerCase().replaceAll(".", "").split(" "))].filter((word) => word.length >= 3 && !STOP_WORDS.has(word));
@@ -134,18 +135,6 @@ export function createSyntheticCorpus(options: SyntheticCorpusOptions): Syntheti
         return { text: picked.join(" "), vector: normalize(vector), passage: index };
       });
     },
-  };
-}
-
-/** mulberry32: small, fast, and good enough to draw words and noise. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
