@@ -4,6 +4,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { acquirePgliteLock } from "@/lib/db/pglite-lock";
 
 export type BenchEngine = "pglite" | "postgres";
 
@@ -26,7 +27,8 @@ export function defaultIndexMemory(engine: BenchEngine, size: number, dims: numb
  */
 export async function openBenchDatabase({ engine, adminUrl }: { engine: BenchEngine; adminUrl?: string }): Promise<DatabaseHandle> {
   if (engine === "pglite") {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "coach-bench-"));
+    await removeAbandonedFolders();
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), FOLDER_PREFIX));
     return withCleanup(() => openDatabase({ pgliteDir: dir }), () => fs.rm(dir, { recursive: true, force: true }));
   }
   if (!adminUrl) throw new Error("PostgreSQL benchmarks need DATABASE_URL.");
@@ -51,9 +53,11 @@ async function withCleanup(open: () => Promise<DatabaseHandle>, cleanup: () => P
     throw error;
   }
   const opened = handle;
+  const forget = cleanUpOnInterrupt(cleanup);
   return {
     ...opened,
     async close() {
+      forget();
       try {
         await opened.close();
       } finally {
@@ -61,6 +65,55 @@ async function withCleanup(open: () => Promise<DatabaseHandle>, cleanup: () => P
       }
     },
   };
+}
+
+const pendingCleanups = new Set<() => Promise<unknown>>();
+let signalsHandled = false;
+
+/**
+ * A benchmark stopped by Ctrl-C or a timeout would leave gigabytes behind (a 1M-chunk database is
+ * about 6 GB): on SIGINT or SIGTERM the open throwaway databases are removed before exiting. This
+ * works for PostgreSQL; PGlite's folders are swept by the next run when it cannot (see below).
+ */
+function cleanUpOnInterrupt(cleanup: () => Promise<unknown>): () => void {
+  if (!signalsHandled) {
+    signalsHandled = true;
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => {
+        process.stderr.write(`\n${signal}: removing the benchmark's throwaway databases...\n`);
+        void Promise.allSettled([...pendingCleanups].map((pending) => pending())).finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+      });
+    }
+  }
+  pendingCleanups.add(cleanup);
+  return () => pendingCleanups.delete(cleanup);
+}
+
+const FOLDER_PREFIX = "coach-bench-";
+
+/**
+ * PGlite folders of benchmarks that were killed outright: PGlite computes on the main thread, so a
+ * signal's handler waits, and tsx (which relays signals and expects an answer within milliseconds)
+ * kills the process first. A folder whose lock can be taken has no living owner; a young one may be
+ * another run's, still starting.
+ */
+async function removeAbandonedFolders(): Promise<void> {
+  const entries = await fs.readdir(os.tmpdir(), { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isDirectory() || !entry.name.startsWith(FOLDER_PREFIX)) continue;
+    const dir = path.join(os.tmpdir(), entry.name);
+    const stat = await fs.stat(dir).catch(() => null);
+    if (!stat || Date.now() - stat.mtimeMs < 10 * 60_000) continue;
+    let release: (() => void) | undefined;
+    try {
+      release = acquirePgliteLock(dir);
+      await fs.rm(dir, { recursive: true, force: true });
+    } catch {
+      // In use by a living benchmark.
+    } finally {
+      release?.();
+    }
+  }
 }
 
 async function withAdmin(url: string, work: (admin: postgres.Sql) => Promise<unknown>): Promise<void> {
