@@ -1,3 +1,5 @@
+import { stemmer } from "stemmer";
+import { seededRandom, shuffled } from "@/lib/seeded-random";
 import { contentStems, isStopWord, words } from "./text-terms";
 
 /** What can make an answer not worth grading on its content. */
@@ -36,12 +38,13 @@ function looksLikeWord(word: string): boolean {
 }
 
 /**
- * The question said back: every content word of the answer comes from the question.
+ * The question said back: every content word of the answer comes from the question. Code written
+ * with the question's names ("*(array + offset)") is an answer, not an echo.
  */
 export function copiesQuestion(answer: string, question: string): boolean {
   const answerStems = new Set(contentStems(answer));
   const questionStems = new Set(contentStems(question));
-  if (answerStems.size < 2) return false;
+  if (answerStems.size < 2 || looksLikeCode(answer)) return false;
   const fresh = [...answerStems].filter((stem) => !questionStems.has(stem)).length;
   // One new word can be the whole answer ("...begin execution at main"): only a pure echo counts.
   return fresh === 0;
@@ -49,65 +52,69 @@ export function copiesQuestion(answer: string, question: string): boolean {
 
 /**
  * A list of terms instead of an explanation: six or more short comma- or line-separated items with
- * hardly any grammar between them. Naming the right terms shows recognition, not understanding.
+ * hardly any grammar between them, eight or more terms run together, or five or more of the
+ * reference's words picked out of their phrases, with at most a word of grammar among them. Naming
+ * the right terms shows recognition, not understanding. A terse answer in words of one's own
+ * ("nodes take up more memory"), one that keeps the reference's terms whole ("data members and
+ * member functions") or a line of code is an answer, and people grade it as one.
  */
-export function isKeywordList(answer: string): boolean {
+export function isKeywordList(answer: string, reference = ""): boolean {
   const tokens = words(answer);
-  if (tokens.length < 4) return false;
+  if (tokens.length < 4 || looksLikeCode(answer)) return false;
   const grammar = tokens.filter((word) => isStopWord(word)).length / tokens.length;
   const items = answer.split(/[,;\n|/]+|\s-\s/).map((item) => item.trim()).filter(Boolean);
   const shortItems = items.filter((item) => words(item).length <= 3).length;
   if (items.length >= 6 && shortItems / items.length >= 0.85 && grammar < 0.15) return true;
-  // Terms run together with no grammar at all; a sentence, however terse, ends like one.
-  return tokens.length >= 5 && grammar === 0 && !/[.!?]\s*$/.test(answer.trim());
+  // A sentence, however terse, ends like one.
+  if (/[.!?]\s*$/.test(answer.trim())) return false;
+  if (tokens.length >= 8 && grammar === 0) return true;
+  const grammarWords = tokens.filter((word) => isStopWord(word) || PARTICLES.has(word)).length;
+  if (tokens.length < 5 || grammarWords / tokens.length > 0.2) return false;
+  const referenceStems = new Set(contentStems(reference));
+  const stems = contentStems(answer);
+  const borrowed = stems.filter((stem) => referenceStems.has(stem)).length / Math.max(stems.length, 1);
+  return borrowed >= 0.8 && sharedPairs(tokens.map((word) => stemmer(word)), words(reference).map((word) => stemmer(word))) < 0.2;
+}
+
+// Short words that make a run of terms a sentence ("take up more memory"), beyond the stop words.
+const PARTICLES = new Set(["up", "down", "out", "off", "more", "less", "most", "least", "not", "no", "only", "all", "one", "same"]);
+
+/** Code: brackets, assignments, arrows, statement ends. Its grammar is not English. */
+export function looksLikeCode(text: string): boolean {
+  return /[{}]|;\s*(?:$|\n|\S)|->|=>|[=!<>]=|\w\s*\([^)]*\)\s*[;{]|\*\s*\(|\w\[\w*\]/.test(text);
 }
 
 /**
  * The reference's words in a jumble: nearly every content word of the answer is the reference's,
- * yet hardly any two stand together as in the reference and their order is no more related to
- * the reference's than chance, or determiners keep landing where English never puts them. A paraphrase changes words or keeps phrases; a shuffle keeps the
- * words and loses every phrase and all order.
+ * yet its words stand side by side as in the reference no more often than they would in a random
+ * order of the same words. A text written by a person, even one close to the reference, keeps far
+ * more of its phrases than chance (0.3 and more above it on Mohler's answers and the seed answers);
+ * a shuffle keeps what chance keeps (within 0.1 of it).
  */
 export function isWordSalad(answer: string, reference: string): boolean {
   const answerStems = contentStems(answer);
   const referenceStems = contentStems(reference);
   if (answerStems.length < 12 || referenceStems.length < 12) return false;
-  const firstPosition = new Map<string, number>();
-  referenceStems.forEach((stem, index) => firstPosition.has(stem) || firstPosition.set(stem, index));
-  const shared = answerStems.filter((stem) => firstPosition.has(stem)).length / answerStems.length;
+  const referenceSet = new Set(referenceStems);
+  const shared = answerStems.filter((stem) => referenceSet.has(stem)).length / answerStems.length;
   if (shared < 0.85) return false;
-  const pairs = (stems: string[]) => new Set(stems.slice(1).map((stem, index) => `${stems[index]} ${stem}`));
-  const referencePairs = pairs(referenceStems);
-  const answerPairs = [...pairs(answerStems)];
-  const kept = answerPairs.filter((pair) => referencePairs.has(pair)).length / Math.max(answerPairs.length, 1);
-  return (kept < 0.2 && orderAgreement(answerStems, firstPosition) < 0.65) || brokenDeterminers(answer) >= 2;
+  const tokens = words(answer).map((word) => stemmer(word));
+  const referenceTokens = words(reference).map((word) => stemmer(word));
+  return sharedPairs(tokens, referenceTokens) - sharedPairsByChance(tokens, referenceTokens) < 0.15;
 }
 
-const DETERMINERS = new Set(["the", "a", "an"]);
-const NEVER_AFTER_DETERMINER = new Set(["the", "a", "an", "of", "and", "or", "to", "in", "is", "are", "was", "for", "with", "by", "on", "at", "from", "that", "which", "it", "be", "as", "than", "while"]);
-
-/** Determiners followed by a word no determiner precedes ("a a", "the of", "a is"): English never does it twice. */
-function brokenDeterminers(answer: string): number {
-  const tokens = words(answer);
-  return tokens.filter((word, index) => DETERMINERS.has(word) && NEVER_AFTER_DETERMINER.has(tokens[index + 1] ?? "")).length;
+/** The mean share of shared pairs over seeded random orders of the same tokens (deterministic). */
+function sharedPairsByChance(tokens: string[], reference: string[], orders = 20): number {
+  const random = seededRandom(tokens.length);
+  let sum = 0;
+  for (let order = 0; order < orders; order++) sum += sharedPairs(shuffled(tokens, random), reference);
+  return sum / orders;
 }
 
-/** Of the pairs of shared words, the share the answer puts in the reference's order (0.5: chance). */
-function orderAgreement(answerStems: string[], firstPosition: Map<string, number>): number {
-  const seen = new Set<string>();
-  const positions: number[] = [];
-  for (const stem of answerStems) {
-    if (!firstPosition.has(stem) || seen.has(stem)) continue;
-    seen.add(stem);
-    positions.push(firstPosition.get(stem)!);
-  }
-  let agreeing = 0;
-  let total = 0;
-  for (let i = 0; i < positions.length; i++) {
-    for (let j = i + 1; j < positions.length; j++) {
-      total++;
-      if (positions[j]! > positions[i]!) agreeing++;
-    }
-  }
-  return total ? agreeing / total : 1;
+/** The share of the answer's adjacent pairs that also stand side by side in the reference. */
+function sharedPairs(answer: string[], reference: string[]): number {
+  const pairs = (tokens: string[]) => tokens.slice(1).map((token, index) => `${tokens[index]} ${token}`);
+  const referencePairs = new Set(pairs(reference));
+  const answerPairs = pairs(answer);
+  return answerPairs.filter((pair) => referencePairs.has(pair)).length / Math.max(answerPairs.length, 1);
 }

@@ -27,17 +27,33 @@ const NEGATIONS = /\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren't|won
 export function contradicts(pointText: string, sentence: string): boolean {
   const pointStems = new Set(words(pointText).map((word) => stemmer(word)));
   const sentenceStems = new Set(words(sentence).map((word) => stemmer(word)));
-  for (const stem of pointStems) {
-    const opposites = OPPOSITE_OF.get(stem);
-    if (!opposites || sentenceStems.has(stem)) continue;
-    for (const opposite of opposites) if (sentenceStems.has(opposite) && !pointStems.has(opposite)) return true;
+  const negationDiffers = NEGATIONS.test(sentence) !== NEGATIONS.test(pointText);
+  // "cannot be used outside" says what "can only be accessed inside" says: an opposite under a
+  // negation the point lacks flips back. And "a larger problem into the smallest ones" still says
+  // "smaller": a word of the point's own family cancels its opposite.
+  if (!negationDiffers) {
+    for (const stem of pointStems) {
+      const opposites = OPPOSITE_OF.get(stem);
+      if (!opposites || hasFamilyMember(sentenceStems, stem)) continue;
+      for (const opposite of opposites) if (sentenceStems.has(opposite) && !pointStems.has(opposite)) return true;
+    }
   }
-  // A negation flips the claim only when the sentence restates nearly all of the point: a paraphrase
-  // ("units can't co-adapt" for "prevents co-adaptation") negates in other words, and that is right.
-  return NEGATIONS.test(sentence) !== NEGATIONS.test(pointText) && restates(pointStems, sentenceStems);
+  // A negation flips the claim only when the sentence restates nearly all of the point and little
+  // else: a paraphrase ("units can't co-adapt" for "prevents co-adaptation") negates in other words,
+  // and in a long sentence the negation may belong to what it adds.
+  return negationDiffers && restates(pointStems, sentenceStems);
 }
 
 function restates(point: Set<string>, sentence: Set<string>): boolean {
   const content = [...point].filter((stem) => stem.length > 2);
-  return content.length >= 4 && content.filter((stem) => sentence.has(stem)).length / content.length >= 0.9;
+  const added = [...sentence].filter((stem) => stem.length > 2 && !point.has(stem)).length;
+  return content.length >= 4 && content.filter((stem) => sentence.has(stem)).length / content.length >= 0.9 && added <= Math.max(4, content.length);
+}
+
+/** The stem itself or a comparative or superlative of the same word ("smaller", "smallest"). */
+function hasFamilyMember(stems: ReadonlySet<string>, stem: string): boolean {
+  const root = stem.replace(/(?:er|est)$/, "");
+  if (root.length < 3) return stems.has(stem);
+  for (const candidate of stems) if (candidate === stem || candidate.replace(/(?:er|est)$/, "") === root) return true;
+  return false;
 }

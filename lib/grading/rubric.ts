@@ -48,10 +48,14 @@ export function buildRubric({ question, sources }: { question: string; sources: 
     splitKeyPoints(source.answer).forEach((point, index) => {
       const stems = new Set(contentStems(point.text));
       const importance = (point.kind === "example" ? EXAMPLE_WEIGHT : 1) * POSITION_DECAY ** index;
-      const same = candidates.find((candidate) => overlap(candidate.stems, stems) >= SAME_POINT_OVERLAP);
+      // Only another source can repeat a point: within one answer, two sentences on the same terms
+      // ("SGD uses one example", "mini-batch is a variation of SGD") make two points.
+      const same = candidates.find((candidate) => !candidate.citations.some((known) => sameCitation(known, citation)) && overlap(candidate.stems, stems) >= SAME_POINT_OVERLAP);
       if (same) {
-        if (!same.citations.some((known) => known.document === citation.document && known.line === citation.line)) same.citations.push(citation);
+        same.citations.push(citation);
         same.importance = Math.max(same.importance, importance);
+        // The fuller wording says more of what the sources agree on.
+        if (stems.size > same.stems.size) Object.assign(same, { text: point.text, kind: point.kind, stems });
         return;
       }
       candidates.push({ text: point.text, kind: point.kind, citations: [citation], importance, stems });
@@ -67,6 +71,10 @@ export function buildRubric({ question, sources }: { question: string; sources: 
     keyPoints: kept.map((point, id) => ({ id, text: point.text, kind: point.kind, weight: point.importance / total, citations: point.citations })),
     citations: sources.map(({ document, line }) => ({ document, line })),
   };
+}
+
+function sameCitation(a: Citation, b: Citation): boolean {
+  return a.document === b.document && a.line === b.line;
 }
 
 /** Overlap coefficient of two stem sets: |A ∩ B| / min(|A|, |B|). */

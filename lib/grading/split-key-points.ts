@@ -45,7 +45,19 @@ export function splitKeyPoints(answer: string): KeyPointText[] {
     const [first, second] = points.splice(0, 2);
     points.unshift({ text: `${first!.text} ${second!.text}`, kind: second!.kind });
   }
-  return points.filter((point) => contentStems(point.text).length > 0);
+  return points.filter((point, index) => contentStems(point.text).length > 0 && !isHeadingOf(point.text, points[index + 1]?.text));
+}
+
+/**
+ * A title over the text that explains it ("Stochastic Gradient Descent" above "Stochastic gradient
+ * descent updates ..."): a few words, no sentence's end, all of them in what follows. The point is
+ * what follows; a list of bare titles, with nothing explaining them, stays.
+ */
+function isHeadingOf(text: string, next: string | undefined): boolean {
+  const isTitle = (candidate: string) => !/[.!?:;]$/.test(candidate) && candidate.split(/\s+/).length <= 6;
+  if (!next || !isTitle(text) || isTitle(next)) return false;
+  const following = new Set(contentStems(next));
+  return contentStems(text).every((stem) => following.has(stem));
 }
 
 /** Paragraphs and list items outside code fences; a `$$` formula block joins the paragraph before it. */

@@ -1,4 +1,4 @@
-import { seededRandom } from "@/lib/seeded-random";
+import { seededRandom, shuffled } from "@/lib/seeded-random";
 import { contentStems, words } from "../text-terms";
 
 /** An attempt to get points without knowing the answer, or an honest answer to compare against. */
@@ -37,14 +37,14 @@ const ADJECTIVES = ["crucial", "fundamental", "essential", "important", "key", "
 export function adversarialCases(bank: readonly BankItem[], { seed = 7, questions = 25 } = {}): AdversarialCase[] {
   const random = seededRandom(seed);
   const usable = bank.map((item, index) => ({ item, index })).filter(({ item }) => contentStems(item.answer).length >= 12);
-  const chosen = shuffle(usable, random).slice(0, questions);
+  const chosen = shuffled(usable, random).slice(0, questions);
   const cases: AdversarialCase[] = [];
   for (const { item, index } of chosen) {
     const keywords = topKeywords(item, 12);
     const add = (kind: string, answer: string, manipulation = true, injection = false) => cases.push({ kind, manipulation, injection, questionIndex: index, answer });
     for (const [kind, make] of INJECTIONS) add(kind, make(item, keywords[0] ?? "gradient"), true, true);
     add("gibberish", Array.from({ length: 14 }, () => randomWord(random)).join(" "));
-    add("reference words shuffled", shuffle(words(firstSentences(item.answer, 3)), random).join(" "));
+    add("reference words shuffled", shuffled(words(firstSentences(item.answer, 3)), random).join(" "));
     add("question copied", item.question);
     add("keyword stuffing", keywords.join(", "));
     add("keyword stuffing without commas", keywords.join(" "));
@@ -84,13 +84,4 @@ function decorate(text: string, random: () => number): string {
 function randomWord(random: () => number): string {
   const letters = "bcdfghjklmnpqrstvwxzaeiou";
   return Array.from({ length: 3 + Math.floor(random() * 6) }, () => letters[Math.floor(random() * letters.length)]).join("");
-}
-
-function shuffle<T>(items: readonly T[], random: () => number): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
 }

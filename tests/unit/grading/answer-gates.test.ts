@@ -46,4 +46,31 @@ describe("answer gates", () => {
     const paraphrase = "It takes each layer's inputs and normalises them with the batch mean and variance, then applies a learned scale and shift; training becomes more stable and you can use bigger learning rates.";
     expect(isWordSalad(paraphrase, reference)).toBe(false);
   });
+
+  it("keeps a terse answer, one that keeps the reference's terms whole, and code out of the keyword list", () => {
+    const reference = "Function members and data members.";
+    expect(isKeywordList("data members and member functions", reference)).toBe(false);
+    expect(isKeywordList("nodes take up more memory", "Extra space required to store the back pointers.")).toBe(false);
+    expect(isKeywordList("repetition, termination test, eventually terminate, occur infinately")).toBe(false);
+    expect(isKeywordList("void inorder(ptNode ptr) { if (ptr) { inorder(ptr->left); visit(ptr); inorder(ptr->right); } }")).toBe(false);
+  });
+
+  it("spots the reference's words picked out of their phrases", () => {
+    const reference = "No, because the gradient is calculated at each epoch using the entire training data, so shuffling does not make a difference.";
+    expect(isKeywordList("because calculated epoch entire make difference", reference)).toBe(true);
+    expect(isKeywordList("the gradient is calculated on the entire training data at each epoch", reference)).toBe(false);
+  });
+
+  it("does not take code written with the question's names for the question said back", () => {
+    expect(copiesQuestion("*(array + offset)", "How can an array be addressed in pointer/offset notation?")).toBe(false);
+  });
+
+  it("spots a shuffle even when the reference repeats its words and the shuffle keeps common pairs", () => {
+    const reference =
+      "The input layer contains input neurons which send information to the hidden layer.\nThe hidden layer is used to send data to the output layer.\nThe data is made available at the output layer.";
+    const shuffled = "is layer output contains hidden send made layer available layer input to the used information neurons which layer at is data layer input to input layer hidden the layer output layer hidden to send the output data the";
+    expect(isWordSalad(shuffled, reference)).toBe(true);
+    const retold = "Input neurons in the input layer send information on to the hidden layer; the hidden layer sends data to the output layer, where the data is made available.";
+    expect(isWordSalad(retold, reference)).toBe(false);
+  });
 });

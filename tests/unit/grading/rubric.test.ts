@@ -79,4 +79,21 @@ describe("buildRubric", () => {
     const long = Array.from({ length: 20 }, (_, index) => `Statement number ${index} about gradient descent variants.`).join(" ");
     expect(buildRubric({ question: "Q?", sources: [{ document: "d", line: 1, answer: long }] }).keyPoints.length).toBeLessThanOrEqual(8);
   });
+
+  it("drops a title above the text that explains it, but keeps a list of bare titles", () => {
+    const answer = "Stochastic Gradient Descent\n\nStochastic gradient descent updates the parameters with a single training example.\n\nBatch Gradient Descent\n\nBatch gradient descent uses the whole dataset for one update.";
+    const rubric = buildRubric({ question: "Explain the variants of gradient descent.", sources: [{ document: "a.md", line: 1, answer }] });
+    expect(rubric.keyPoints.map((point) => point.text)).toEqual([
+      "Stochastic gradient descent updates the parameters with a single training example.",
+      "Batch gradient descent uses the whole dataset for one update.",
+    ]);
+    const titles = buildRubric({ question: "Name the variants.", sources: [{ document: "a.md", line: 1, answer: "Stochastic Gradient Descent\n\nBatch Gradient Descent\n\nMini-batch Gradient Descent" }] });
+    expect(titles.keyPoints).toHaveLength(3);
+  });
+
+  it("keeps two sentences of one answer on the same terms as two points", () => {
+    const answer = "Stochastic gradient descent uses a single training example per update. Mini-batch gradient descent is a variation of stochastic gradient descent that uses a small batch of examples.";
+    const rubric = buildRubric({ question: "Compare the variants.", sources: [{ document: "a.md", line: 1, answer }] });
+    expect(rubric.keyPoints).toHaveLength(2);
+  });
 });
