@@ -4,12 +4,14 @@ import { getEmbedder } from "@/lib/embeddings";
 import { AppError } from "@/lib/errors";
 import { evalAdversarial, type AdversarialFigures } from "./eval/grading-adversarial";
 import { evalMohler, type MohlerFigures } from "./eval/grading-mohler";
+import { evalSaf, evalScientsBank, PASS_SCORE, type SafFigures, type ScientsBankFigures } from "./eval/grading-splits";
 import { evalMlQuestions, type MlQuestionsFigures } from "./eval/retrieval-mlquestions";
 import { evalSeedParaphrases, type SeedFigures } from "./eval/retrieval-seed";
 import { createProgressBar } from "./progress-bar";
 
 const RETRIEVAL_DATASETS = ["mlquestions", "seed", "all"] as const;
-const GRADING_DATASETS = ["mohler", "adversarial", "all"] as const;
+const GRADING_DATASETS = ["mohler", "scientsbank", "saf", "adversarial", "all"] as const;
+type GradingFigures = MohlerFigures | ScientsBankFigures | SafFigures | AdversarialFigures;
 
 /**
  * `eval retrieval [--dataset mlquestions|seed|all] [--split test|dev] [--data DIR] [--json]`: the
@@ -60,12 +62,22 @@ async function runGradingEval(values: { dataset: string; json: boolean; fit: boo
   if (!(GRADING_DATASETS as readonly string[]).includes(dataset)) {
     throw new AppError("bad_request", `eval grading --dataset takes ${GRADING_DATASETS.join(", ")}, not "${values.dataset}".`);
   }
-  const results: (MohlerFigures | AdversarialFigures)[] = [];
-  if (dataset === "mohler" || dataset === "all") {
+  const results: GradingFigures[] = [];
+  const datasetsDir = path.join("..", "shared", "datasets");
+  const wanted = (name: string) => dataset === name || dataset === "all";
+  if (wanted("mohler")) {
     process.stderr.write("Mohler: grading 2,273 answers offline, calibration refitted leaving each assignment out...\n");
-    results.push(await evalMohler({ datasetsDir: path.join("..", "shared", "datasets") }));
+    results.push(await evalMohler({ datasetsDir }));
   }
-  if (dataset === "adversarial" || dataset === "all") {
+  if (wanted("scientsbank")) {
+    process.stderr.write("SciEntsBank: grading 10,804 answers offline; anything fitted is fitted on train...\n");
+    results.push(await evalScientsBank({ datasetsDir }));
+  }
+  if (wanted("saf")) {
+    process.stderr.write("SAF: grading 2,112 answers offline; anything fitted is fitted on train...\n");
+    results.push(await evalSaf({ datasetsDir }));
+  }
+  if (wanted("adversarial")) {
     process.stderr.write("Adversarial suite: ingesting content/ into a scratch database and grading the attempts offline...\n");
     results.push(await evalAdversarial({ root: process.cwd() }));
   }
@@ -73,7 +85,7 @@ async function runGradingEval(values: { dataset: string; json: boolean; fit: boo
     process.stdout.write(`${JSON.stringify({ grading: results })}\n`);
     return 0;
   }
-  for (const figures of results) process.stdout.write(figures.dataset === "mohler" ? formatMohler(figures) : formatAdversarial(figures));
+  for (const figures of results) process.stdout.write(formatGrading(figures));
   const mohler = results.find((figures): figures is MohlerFigures => figures.dataset === "mohler");
   if (values.fit && mohler) process.stdout.write(`\nCalibration fitted on all answers (for lib/grading/calibration.ts):\n${JSON.stringify(mohler.calibration, null, 2)}\n`);
   return 0;
@@ -93,16 +105,57 @@ function formatAdversarial(figures: AdversarialFigures): string {
   ].join("\n");
 }
 
+function formatGrading(figures: GradingFigures): string {
+  switch (figures.dataset) {
+    case "mohler":
+      return formatMohler(figures);
+    case "scientsbank":
+      return formatScientsBank(figures);
+    case "saf":
+      return formatSaf(figures);
+    case "adversarial":
+      return formatAdversarial(figures);
+  }
+}
+
+const SPLIT_NAMES: Record<string, string> = { test_ua: "unseen answers", test_uq: "unseen questions", test_ud: "unseen domains" };
+
 function formatMohler(figures: MohlerFigures): string {
-  const row = (name: string, summary: { pearson: number; rmse: number }) => `  ${name.padEnd(44)} ${summary.pearson.toFixed(3).padStart(9)} ${summary.rmse.toFixed(3).padStart(9)}`;
+  const row = (name: string, summary: { pearson: number; rmse: number }) => `  ${name.padEnd(52)} ${summary.pearson.toFixed(3).padStart(9)} ${summary.rmse.toFixed(3).padStart(9)}`;
   return [
-    `Mohler: ${figures.answers} answers, ${figures.assignments} assignments (held out one at a time), against the graders' average`,
-    `  ${"".padEnd(44)} ${"Pearson r".padStart(9)} ${"RMSE".padStart(9)}`,
-    row("offline grader (lexical tier, half points)", figures.offline),
-    row("plain TF-IDF cosine + linear map", figures.tfidf),
+    `Mohler: ${figures.answers} answers, ${figures.assignments} assignments, against the graders' average`,
+    `  ${"".padEnd(52)} ${"Pearson r".padStart(9)} ${"RMSE".padStart(9)}`,
+    row("offline grader as shipped (lexical tier, nothing fitted)", figures.offline),
+    row("  + calibration fitted leaving each assignment out", figures.offlineCalibrated),
+    row("plain TF-IDF cosine + linear map (same folds)", figures.tfidf),
     "  published: Mohler 2011 r 0.518 (RMSE 0.978); Sultan 2016 r 0.592 (RMSE 0.887); the two graders agree at r 0.597",
     "",
   ].join("\n");
+}
+
+function formatScientsBank(figures: ScientsBankFigures): string {
+  const cell = (summary: { accuracy: number; macroF1: number }) => `${summary.accuracy.toFixed(3).padStart(9)} ${summary.macroF1.toFixed(3).padStart(9)}`;
+  const lines = [`SciEntsBank 2-way (SemEval-2013): ${figures.train} train answers for anything fitted`];
+  for (const split of figures.splits) {
+    lines.push(`  ${`${SPLIT_NAMES[split.split] ?? split.split} (${split.answers} answers)`.padEnd(52)} ${"accuracy".padStart(9)} ${"macro-F1".padStart(9)}`);
+    lines.push(`    ${`offline grader as shipped (correct at >= ${PASS_SCORE})`.padEnd(50)} ${cell(split.offline)}`);
+    lines.push(`    ${"offline grader + logistic map fitted on train".padEnd(50)} ${cell(split.offlineFitted)}`);
+    lines.push(`    ${"plain TF-IDF cosine + logistic map".padEnd(50)} ${cell(split.tfidf)}`);
+    lines.push(`    ${"every answer called incorrect".padEnd(50)} ${cell(split.majority)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function formatSaf(figures: SafFigures): string {
+  const cell = (summary: { pearson: number; rmse: number }) => `${summary.pearson.toFixed(3).padStart(9)} ${summary.rmse.toFixed(3).padStart(9)}`;
+  const lines = [`SAF English (scores 0-1): ${figures.train} train answers for anything fitted`];
+  for (const split of figures.splits) {
+    lines.push(`  ${`${SPLIT_NAMES[split.split] ?? split.split} (${split.answers} answers)`.padEnd(52)} ${"Pearson r".padStart(9)} ${"RMSE".padStart(9)}`);
+    lines.push(`    ${"offline grader as shipped (score / 5)".padEnd(50)} ${cell(split.offline)}`);
+    lines.push(`    ${"offline grader + linear map fitted on train".padEnd(50)} ${cell(split.offlineFitted)}`);
+    lines.push(`    ${"plain TF-IDF cosine + linear map".padEnd(50)} ${cell(split.tfidf)}`);
+  }
+  return `${lines.join("\n")}\n`;
 }
 
 /** Per-query ranks are for paired comparisons in code, not for the printed summary. */

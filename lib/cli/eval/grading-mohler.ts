@@ -14,8 +14,10 @@ export interface MohlerFigures {
   dataset: "mohler";
   answers: number;
   assignments: number;
-  /** The offline grader (lexical tier), calibration refitted leaving each assignment out; half-point scores. */
+  /** The offline grader (lexical tier) as it ships: its half-point scores, nothing fitted. */
   offline: RegressionSummary;
+  /** The same with a calibration (features → score) refitted leaving each assignment out; half-point scores. */
+  offlineCalibrated: RegressionSummary;
   /** Plain TF-IDF cosine with a linear map fitted the same way. */
   tfidf: RegressionSummary;
   /** The calibration fitted on every answer: what ships in lib/grading/calibration.ts. */
@@ -47,7 +49,8 @@ export async function evalMohler({ datasetsDir }: { datasetsDir: string }): Prom
     dataset: "mohler",
     answers: items.length,
     assignments: new Set(items.map((item) => item.group)).size,
-    offline: summarizeScores(predictions, gold),
+    offline: summarizeScores(first.map((result) => result.score), gold),
+    offlineCalibrated: summarizeScores(predictions, gold),
     tfidf: tfidfGroupedBaseline(items).heldOut,
     calibration: fitCalibration(items, first, () => true, `Mohler et al. 2011, all ${items.length} answers`),
   };
