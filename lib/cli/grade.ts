@@ -51,6 +51,7 @@ export async function runGrade(args: string[]): Promise<number> {
       answer,
       idf: context.idf,
       abbreviations: context.abbreviations,
+      embedder: loaded.embedder,
       mode,
       settings: { timeoutMs: env.OPENAI_TIMEOUT_MS, maxAttempts: env.OPENAI_MAX_ATTEMPTS },
     });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Embedder } from "@/lib/embeddings";
 import { AppError } from "@/lib/errors";
 import { completeJson, LlmError, type LlmAttempt, type LlmClient, type RetryDelays } from "@/lib/llm";
 import { gradeAnswerMessages } from "@/lib/llm/prompts/grade-answer";
@@ -7,7 +8,7 @@ import type { Calibration } from "./calibration";
 import { writeFeedback, writeFollowUp } from "./feedback";
 import { toHalfPoints, type CoveredPoint, type GradeFlag, type GradeResult } from "./grade-result";
 import { checkManipulation } from "./manipulation-guard";
-import { gradeOffline } from "./offline-grader";
+import { gradeOfflineByMeaning } from "./grade-by-meaning";
 import type { KeyPoint, Rubric } from "./rubric";
 
 /** How hard to try the LLM: LlmSettings fits; `retryDelays` lets tests keep backoff short. */
@@ -141,6 +142,8 @@ export interface GradeWithFallbackInput {
   mode: "auto" | "local" | "llm";
   settings?: LlmGradeSettings;
   calibration?: Calibration;
+  /** An embedding model, for coverage by meaning in the offline grade (and so in the LLM's cap). */
+  embedder?: Embedder | null;
   signal?: AbortSignal;
   onAttempt?: (attempt: LlmAttempt) => void;
 }
@@ -154,8 +157,8 @@ const DEFAULT_SETTINGS: LlmGradeSettings = { timeoutMs: 30_000, maxAttempts: 3 }
  * Throws AppError("config") for mode "llm" without an LLM.
  */
 export async function gradeAnswerWithFallback(input: GradeWithFallbackInput): Promise<GradeResult> {
-  const { llm, rubric, answer, idf, abbreviations = [], mode, calibration } = input;
-  const offline = gradeOffline({ rubric, answer, idf, abbreviations, ...(calibration ? { calibration } : {}) });
+  const { llm, rubric, answer, idf, abbreviations = [], mode, calibration, embedder = null } = input;
+  const offline = await gradeOfflineByMeaning({ rubric, answer, idf, abbreviations, embedder, ...(calibration ? { calibration } : {}) });
   if (mode === "local") return offline;
   if (!llm) {
     if (mode === "auto") return offline;

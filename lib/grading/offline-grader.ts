@@ -8,6 +8,7 @@ import { toHalfPoints, type CoveredPoint, type GradeFlag, type GradeResult } fro
 import { coverPoint, prepareAnswer, type PreparedAnswer } from "./lexical-coverage";
 import { checkManipulation } from "./manipulation-guard";
 import type { KeyPoint, Rubric } from "./rubric";
+import type { PointMeaning } from "./semantic-coverage";
 import { contentStems, words } from "./text-terms";
 
 export interface OfflineGradeInput {
@@ -19,11 +20,24 @@ export interface OfflineGradeInput {
   abbreviations?: readonly { short: string; long: string }[];
   /** How features become a score; the shipped one is fitted on human grades (see calibration.ts). */
   calibration?: Calibration;
+  /**
+   * With an embedding model: each key point's nearest answer sentence by meaning, in the rubric's
+   * order, measured on {@link answerForGrading}'s text (see semantic-coverage.ts).
+   */
+  meanings?: readonly PointMeaning[] | null;
 }
 
 /** Coverage below this earns nothing for a point; at FULL_CREDIT and above, the whole point. */
 const NO_CREDIT = 0.15;
 const FULL_CREDIT = 0.75;
+/**
+ * Cosine similarity of a point and a sentence below which meaning earns nothing, and from which it
+ * earns the whole point. Typical of sentence-embedding models (MiniLM, BGE): a paraphrase lands at
+ * 0.75 and above, a sentence on the same subject that says something else around 0.4 to 0.6. Not
+ * measured here: no model weights can be downloaded on this project's machines.
+ */
+const SIMILARITY_NONE = 0.55;
+const SIMILARITY_FULL = 0.8;
 /** A point counts as covered (shown with its evidence) from this much credit. */
 const COVERED = 0.5;
 /** The most a list of terms or a jumble of the reference's words can earn: recognition, not understanding. */
@@ -40,11 +54,10 @@ const WRONG_STATEMENT_PENALTY = 0.5;
  * of 0 to 5, after gates that keep non-answers from being graded as answers. Spoken fillers are
  * removed before anything is counted; instructions to the grader are removed and flagged.
  */
-export function gradeOffline({ rubric, answer, idf, abbreviations = [], calibration = DEFAULT_CALIBRATION }: OfflineGradeInput): GradeResult {
+export function gradeOffline({ rubric, answer, idf, abbreviations = [], calibration = DEFAULT_CALIBRATION, meanings = null }: OfflineGradeInput): GradeResult {
   const references = rubric.citations;
-  const manipulation = checkManipulation(answer);
+  const { manipulation, spoken } = answerForGrading(answer);
   const flags: GradeFlag[] = manipulation.flagged ? ["manipulation"] : [];
-  const spoken = stripSpokenFillers(manipulation.cleaned);
   const text = expandAbbreviations(spoken, abbreviations);
   const points = rubric.keyPoints.map((point) => ({ ...point, text: expandAbbreviations(point.text, abbreviations) }));
   const question = expandAbbreviations(rubric.question, abbreviations);
@@ -64,8 +77,15 @@ export function gradeOffline({ rubric, answer, idf, abbreviations = [], calibrat
   const missed: KeyPoint[] = [];
   let wrong = 0;
   points.forEach((point, index) => {
-    const { coverage, evidence } = coverPoint({ pointText: point.text, answer: prepared, questionStems, idf });
-    let credit = Math.min(1, Math.max(0, (coverage - NO_CREDIT) / (FULL_CREDIT - NO_CREDIT)));
+    const lexical = coverPoint({ pointText: point.text, answer: prepared, questionStems, idf });
+    const meaning = meanings?.[index];
+    const lexicalCredit = creditBetween(lexical.coverage, NO_CREDIT, FULL_CREDIT);
+    const meaningCredit = meaning ? creditBetween(meaning.similarity, SIMILARITY_NONE, SIMILARITY_FULL) : 0;
+    // Whichever evidence says more: the same words, or the same meaning in other words.
+    const byMeaning = meaning !== undefined && meaningCredit > lexicalCredit;
+    const coverage = byMeaning ? meaning.similarity : lexical.coverage;
+    const evidence = byMeaning ? meaning.sentence : lexical.evidence;
+    let credit = Math.max(lexicalCredit, meaningCredit);
     if (credit > 0 && ((evidence && contradicts(point.text, evidence)) || contradictedAnywhere(point.text, prepared))) {
       credit = 0;
       wrong++;
@@ -99,6 +119,16 @@ export function gradeOffline({ rubric, answer, idf, abbreviations = [], calibrat
   // Flagged, not zeroed: the lexical tier cannot tell an answer in other words from another subject.
   if (raw === 0 && prepared.stems.size >= 6 && topical / prepared.stems.size < 0.1) flags.push("off-topic");
   return { ...finish({ score, covered, missed, flags, rubric, references }), features };
+}
+
+/** What is graded of an answer: instructions to the grader taken out, spoken fillers and restarts removed. */
+export function answerForGrading(answer: string): { manipulation: ReturnType<typeof checkManipulation>; spoken: string } {
+  const manipulation = checkManipulation(answer);
+  return { manipulation, spoken: stripSpokenFillers(manipulation.cleaned) };
+}
+
+function creditBetween(value: number, none: number, full: number): number {
+  return Math.min(1, Math.max(0, (value - none) / (full - none)));
 }
 
 function finish({ score, covered, missed, flags, rubric, references }: { score: number; covered: CoveredPoint[]; missed: KeyPoint[]; flags: GradeFlag[]; rubric: Rubric; references: GradeResult["references"] }): GradeResult {
