@@ -2,7 +2,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { getEmbedder } from "@/lib/embeddings";
 import { AppError } from "@/lib/errors";
-import { evalAdversarial, type AdversarialFigures } from "./eval/grading-adversarial";
+import { evalAdversarial, MANIPULATION_CAP, type AdversarialFigures } from "./eval/grading-adversarial";
 import { evalMohler, type MohlerFigures } from "./eval/grading-mohler";
 import { evalSaf, evalScientsBank, PASS_SCORE, type SafFigures, type ScientsBankFigures } from "./eval/grading-splits";
 import { evalMlQuestions, type MlQuestionsFigures } from "./eval/retrieval-mlquestions";
@@ -93,13 +93,14 @@ async function runGradingEval(values: { dataset: string; json: boolean; fit: boo
 
 function formatAdversarial(figures: AdversarialFigures): string {
   const rows = figures.kinds.map(
-    (kind) => `  ${kind.kind.padEnd(36)} ${String(kind.cases).padStart(5)} ${kind.maxScore.toFixed(1).padStart(7)} ${kind.meanScore.toFixed(2).padStart(7)} ${String(kind.flagged).padStart(8)}`,
+    (kind) =>
+      `  ${kind.kind.padEnd(36)} ${String(kind.cases).padStart(5)} ${kind.maxScore.toFixed(1).padStart(7)} ${kind.meanScore.toFixed(2).padStart(7)} ${(kind.manipulation ? String(kind.overCap) : "-").padStart(7)} ${String(kind.flagged).padStart(8)}`,
   );
   return [
     `Adversarial suite: ${figures.cases} answers over ${figures.questions} questions of content/ (offline grader)`,
-    `  ${"".padEnd(36)} ${"cases".padStart(5)} ${"max".padStart(7)} ${"mean".padStart(7)} ${"flagged".padStart(8)}`,
+    `  ${"".padEnd(36)} ${"cases".padStart(5)} ${"max".padStart(7)} ${"mean".padStart(7)} ${`> ${MANIPULATION_CAP}`.padStart(7)} ${"flagged".padStart(8)}`,
     ...rows,
-    `  highest score of any manipulation attempt: ${figures.maxManipulationScore} / 5; injections flagged: ${figures.injectionsFlagged} of ${figures.injections}`,
+    `  highest score of any manipulation attempt: ${figures.maxManipulationScore} / 5; ${figures.manipulationsOverCap} of ${figures.manipulations} attempts above ${MANIPULATION_CAP}; injections flagged: ${figures.injectionsFlagged} of ${figures.injections}`,
     `  a wrong claim added to the reference did not lower its score in ${figures.wrongClaimNotPenalised} of ${figures.questions} questions`,
     "",
   ].join("\n");
