@@ -18,7 +18,7 @@ export interface OfflineGradeInput {
   idf: (stem: string) => number;
   /** Abbreviations the corpus defines: "CNN" in an answer counts for "convolutional neural network". */
   abbreviations?: readonly { short: string; long: string }[];
-  /** How features become a score; the shipped one is fitted on human grades (see calibration.ts). */
+  /** How features become a score; the shipped one is the rubric score as it is (calibration.ts says why). */
   calibration?: Calibration;
   /**
    * With an embedding model: each key point's nearest answer sentence by meaning, in the rubric's
