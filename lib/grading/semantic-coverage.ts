@@ -1,4 +1,5 @@
 import type { Embedder } from "@/lib/embeddings";
+import { cosine } from "@/lib/embeddings/cosine";
 import { prepareAnswer } from "./lexical-coverage";
 import type { Rubric } from "./rubric";
 
@@ -33,16 +34,4 @@ export async function measurePointMeanings({ rubric, answer, embedder }: { rubri
     });
     return best;
   });
-}
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    normA += a[i]! * a[i]!;
-    normB += b[i]! * b[i]!;
-  }
-  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
 }

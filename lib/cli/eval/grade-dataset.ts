@@ -1,9 +1,10 @@
 import { FEATURE_NAMES } from "@/lib/grading/answer-features";
+import type { Calibration } from "@/lib/grading/calibration";
 import type { GradingItem } from "@/lib/grading/eval/datasets";
 import type { GradeResult } from "@/lib/grading/grade-result";
 import { idfFromTexts } from "@/lib/grading/lexical-coverage";
 import { gradeOffline } from "@/lib/grading/offline-grader";
-import { buildRubric } from "@/lib/grading/rubric";
+import { buildRubric, type Rubric } from "@/lib/grading/rubric";
 
 /**
  * Every item of a human-graded dataset graded by the offline grader (lexical tier), as the product
@@ -12,9 +13,15 @@ import { buildRubric } from "@/lib/grading/rubric";
  * grade, so computing them over test items as well leaks no label.
  */
 export function gradeDatasetOffline(items: readonly GradingItem[], dataset: string): GradeResult[] {
+  const grade = datasetGrader(items, dataset);
+  return items.map((item) => grade(item));
+}
+
+/** A grader for the items of one dataset, term weights computed once and each question's rubric built once. */
+export function datasetGrader(items: readonly GradingItem[], dataset: string): (item: GradingItem, calibration?: Calibration) => GradeResult {
   const texts = [...new Set(items.flatMap((item) => item.references)), ...items.map((item) => item.answer)];
   const idf = idfFromTexts(texts);
-  const rubrics = new Map<string, ReturnType<typeof buildRubric>>();
+  const rubrics = new Map<string, Rubric>();
   const rubricOf = (item: GradingItem) => {
     let rubric = rubrics.get(item.questionId);
     if (!rubric) {
@@ -24,7 +31,7 @@ export function gradeDatasetOffline(items: readonly GradingItem[], dataset: stri
     }
     return rubric;
   };
-  return items.map((item) => gradeOffline({ rubric: rubricOf(item), answer: item.answer, idf }));
+  return (item, calibration) => gradeOffline({ rubric: rubricOf(item), answer: item.answer, idf, ...(calibration ? { calibration } : {}) });
 }
 
 /**

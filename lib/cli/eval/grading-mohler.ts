@@ -5,10 +5,8 @@ import { fitLinear } from "@/lib/grading/eval/cross-validation";
 import { loadMohler, type GradingItem } from "@/lib/grading/eval/datasets";
 import { summarizeScores, type RegressionSummary } from "@/lib/grading/eval/metrics";
 import { tfidfGroupedBaseline } from "@/lib/grading/eval/tfidf-baseline";
+import { datasetGrader } from "./grade-dataset";
 import type { GradeResult } from "@/lib/grading/grade-result";
-import { idfFromTexts } from "@/lib/grading/lexical-coverage";
-import { gradeOffline } from "@/lib/grading/offline-grader";
-import { buildRubric } from "@/lib/grading/rubric";
 
 export interface MohlerFigures {
   dataset: "mohler";
@@ -32,9 +30,7 @@ export interface MohlerFigures {
 export async function evalMohler({ datasetsDir }: { datasetsDir: string }): Promise<MohlerFigures> {
   const items = await loadMohler(path.join(datasetsDir, "mohler"));
   // Term weights come from the texts alone (references and answers), never from the grades.
-  const idf = idfFromTexts([...new Set(items.map((item) => item.reference)), ...items.map((item) => item.answer)]);
-  const grade = (item: GradingItem, calibration?: Calibration) =>
-    gradeOffline({ rubric: buildRubric({ question: item.question, sources: [{ document: "mohler", line: 1, answer: item.reference }] }), answer: item.answer, idf, calibration });
+  const grade = datasetGrader(items, "mohler");
   const first = items.map((item) => grade(item));
 
   const predictions: number[] = new Array<number>(items.length).fill(0);
