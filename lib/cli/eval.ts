@@ -102,6 +102,7 @@ function formatAdversarial(figures: AdversarialFigures): string {
     ...rows,
     `  highest score of any manipulation attempt: ${figures.maxManipulationScore} / 5; ${figures.manipulationsOverCap} of ${figures.manipulations} attempts above ${MANIPULATION_CAP}; injections flagged: ${figures.injectionsFlagged} of ${figures.injections}`,
     `  a wrong claim added to the reference did not lower its score in ${figures.wrongClaimNotPenalised} of ${figures.questions} questions`,
+    `  adjectives inserted into a wrong answer raised its score in ${figures.adjectivesRaised} of ${figures.questions} questions`,
     "",
   ].join("\n");
 }

@@ -44,13 +44,15 @@ export async function runGrade(args: string[]): Promise<number> {
     }
     const { id = number, question, answer, reference } = parsed.value;
     const found = await findRubric({ db: handle.db, question, reference, embedder: loaded.embedder });
-    const rubric = found?.rubric ?? { question, keyPoints: [], citations: [] };
+    const rubric = found?.rubric ?? { question, keyPoints: [], citations: [], referenceText: "" };
     const result = await gradeAnswerWithFallback({
       llm: llm ? { client: llm.client, model: llm.settings.model } : null,
       rubric,
       answer,
       idf: context.idf,
       abbreviations: context.abbreviations,
+      // Against the corpus's own reference, the corpus's other answers tell a recited wrong one.
+      otherAnswers: found?.matchedQuestion ? context.otherAnswers : [],
       embedder: loaded.embedder,
       mode,
       settings: { timeoutMs: env.OPENAI_TIMEOUT_MS, maxAttempts: env.OPENAI_MAX_ATTEMPTS },

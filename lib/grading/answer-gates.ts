@@ -1,6 +1,6 @@
 import { stemmer } from "stemmer";
 import { seededRandom, shuffled } from "@/lib/seeded-random";
-import { contentStems, isStopWord, words } from "./text-terms";
+import { contentStems, isEmphasisWord, isStopWord, words } from "./text-terms";
 
 /** What can make an answer not worth grading on its content. */
 export type GateFlag = "no-answer" | "gibberish" | "copied-question" | "keyword-list";
@@ -52,7 +52,7 @@ export function copiesQuestion(answer: string, question: string): boolean {
 
 /**
  * A list of terms instead of an explanation: six or more short comma- or line-separated items with
- * hardly any grammar between them, eight or more terms run together, or five or more of the
+ * hardly any grammar between them, eight or more terms run together without grammar (seven without punctuation), or five or more of the
  * reference's words picked out of their phrases, with at most a word of grammar among them. Naming
  * the right terms shows recognition, not understanding. A terse answer in words of one's own
  * ("nodes take up more memory"), one that keeps the reference's terms whole ("data members and
@@ -68,6 +68,8 @@ export function isKeywordList(answer: string, reference = ""): boolean {
   // A sentence, however terse, ends like one.
   if (/[.!?]\s*$/.test(answer.trim())) return false;
   if (tokens.length >= 8 && grammar === 0) return true;
+  // Unpunctuated too, as a spoken run of terms comes: seven are already a list.
+  if (tokens.length >= 7 && grammar === 0 && !/[,;:]/.test(answer)) return true;
   const grammarWords = tokens.filter((word) => isStopWord(word) || PARTICLES.has(word)).length;
   if (tokens.length < 5 || grammarWords / tokens.length > 0.2) return false;
   const referenceStems = new Set(contentStems(reference));
@@ -113,8 +115,51 @@ function sharedPairsByChance(tokens: string[], reference: string[], orders = 20)
 
 /** The share of the answer's adjacent pairs that also stand side by side in the reference. */
 function sharedPairs(answer: string[], reference: string[]): number {
-  const pairs = (tokens: string[]) => tokens.slice(1).map((token, index) => `${tokens[index]} ${token}`);
-  const referencePairs = new Set(pairs(reference));
-  const answerPairs = pairs(answer);
+  const referencePairs = new Set(pairsOf(reference));
+  const answerPairs = pairsOf(answer);
   return answerPairs.filter((pair) => referencePairs.has(pair)).length / Math.max(answerPairs.length, 1);
+}
+
+/** Half an answer's word pairs standing as they stand in another reference: that answer, recited. */
+const RECITED_PAIRS = 0.5;
+/** ...and this much more of them than the reference of the question asked. */
+const RECITED_MARGIN = 0.25;
+
+/** Another question's reference answer, as its word pairs: prepared once for every answer graded. */
+export interface KnownAnswer {
+  question: string;
+  pairs: ReadonlySet<string>;
+}
+
+/** The corpus's reference answers, prepared for {@link recitesAnotherAnswer}. */
+export function knownAnswers(items: readonly { question: string; answer: string | null }[]): KnownAnswer[] {
+  return items.filter((item) => item.answer).map((item) => ({ question: item.question, pairs: new Set(pairsOf(pairTokens(item.answer!))) }));
+}
+
+/**
+ * Another question's reference answer, recited: most of the answer's word pairs stand as they
+ * stand in another question's reference, far more than in this question's. A memorised answer to
+ * a neighbouring question shares the subject's words, so coverage alone would pay it; this says
+ * which question it answers instead. Words of emphasis are set aside first, so that dressing the
+ * recital up ("the crucial weights") does not hide it. Returns that question, or null.
+ */
+export function recitesAnotherAnswer(answer: string, reference: string, others: readonly KnownAnswer[]): string | null {
+  const answerPairs = pairsOf(pairTokens(answer));
+  if (answerPairs.length < 7 || others.length === 0) return null;
+  const share = (pairs: ReadonlySet<string>) => answerPairs.filter((pair) => pairs.has(pair)).length / answerPairs.length;
+  const own = share(new Set(pairsOf(pairTokens(reference))));
+  let best: { question: string; share: number } | null = null;
+  for (const other of others) {
+    const recited = share(other.pairs);
+    if (recited >= RECITED_PAIRS && recited >= own + RECITED_MARGIN && (!best || recited > best.share)) best = { question: other.question, share: recited };
+  }
+  return best?.question ?? null;
+}
+
+function pairsOf(tokens: readonly string[]): string[] {
+  return tokens.slice(1).map((token, index) => `${tokens[index]} ${token}`);
+}
+
+function pairTokens(text: string): string[] {
+  return words(text).filter((word) => !isEmphasisWord(word)).map((word) => stemmer(word));
 }

@@ -13,6 +13,7 @@ export function writeFeedback({ score, covered, missed, flags }: { score: number
   else if (flags.includes("gibberish")) sentences.push("This does not read as an answer, so it could not be graded on content.");
   else if (flags.includes("copied-question")) sentences.push("This repeats the question rather than answering it.");
   else if (flags.includes("off-topic")) sentences.push("This answer does not address the question that was asked.");
+  else if (flags.includes("other-question")) sentences.push("This reads like the answer to a different question from your notes, not to this one.");
   else if (score >= 4.5) sentences.push("Excellent: you covered the key points clearly.");
   else if (score >= 3.5) sentences.push("A good answer that covers most of what matters.");
   else if (score >= 2) sentences.push("A partial answer: the core is there, but important points are missing.");

@@ -10,6 +10,8 @@ export type GradeFlag =
   | "keyword-list"
   | "word-salad"
   | "off-topic"
+  /** The answer recites the reference answer of another question of the corpus. */
+  | "other-question"
   | "wrong-statement"
   | "no-reference";
 

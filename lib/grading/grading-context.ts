@@ -3,20 +3,23 @@ import { listAbbreviations } from "@/lib/db/queries/abbreviations";
 import { listQuestions } from "@/lib/db/queries/questions";
 import type { Embedder } from "@/lib/embeddings";
 import { searchQuestions } from "@/lib/retrieval/search-questions";
+import { knownAnswers, type KnownAnswer } from "./answer-gates";
 import { idfFromTexts } from "./lexical-coverage";
 import { buildRubric, type Rubric } from "./rubric";
 
-/** What grading needs from the corpus besides the reference: word weights and abbreviations. */
+/** What grading needs from the corpus besides the reference: word weights, abbreviations, the other answers. */
 export interface GradingContext {
   idf: (stem: string) => number;
   abbreviations: { short: string; long: string }[];
+  /** Every question's reference answer, so that reciting the wrong one is recognised. */
+  otherAnswers: KnownAnswer[];
 }
 
-/** Word weights over every reference answer of the corpus, and the abbreviations its documents define. */
+/** Word weights over every reference answer of the corpus, the abbreviations its documents define, and those answers. */
 export async function loadGradingContext({ db }: { db: Database }): Promise<GradingContext> {
   const [questions, abbreviations] = await Promise.all([listQuestions({ db }), listAbbreviations({ db })]);
   const texts = questions.flatMap((item) => [item.question, item.answer ?? ""]).filter(Boolean);
-  return { idf: idfFromTexts(texts.length ? texts : [""]), abbreviations };
+  return { idf: idfFromTexts(texts.length ? texts : [""]), abbreviations, otherAnswers: knownAnswers(questions) };
 }
 
 /**

@@ -7,6 +7,7 @@ import { stripSpokenFillers } from "@/lib/retrieval/spoken-query";
 import type { Calibration } from "./calibration";
 import { writeFeedback, writeFollowUp } from "./feedback";
 import { toHalfPoints, type CoveredPoint, type GradeFlag, type GradeResult } from "./grade-result";
+import type { KnownAnswer } from "./answer-gates";
 import { checkManipulation } from "./manipulation-guard";
 import { gradeOfflineByMeaning } from "./grade-by-meaning";
 import type { KeyPoint, Rubric } from "./rubric";
@@ -138,6 +139,8 @@ export interface GradeWithFallbackInput {
   answer: string;
   idf: (stem: string) => number;
   abbreviations?: readonly { short: string; long: string }[];
+  /** The corpus's reference answers (see GradingContext): reciting another question's is flagged. */
+  otherAnswers?: readonly KnownAnswer[];
   /** local: offline only; llm: the LLM, which must be configured; auto: the LLM when configured. */
   mode: "auto" | "local" | "llm";
   settings?: LlmGradeSettings;
@@ -157,8 +160,8 @@ const DEFAULT_SETTINGS: LlmGradeSettings = { timeoutMs: 30_000, maxAttempts: 3 }
  * Throws AppError("config") for mode "llm" without an LLM.
  */
 export async function gradeAnswerWithFallback(input: GradeWithFallbackInput): Promise<GradeResult> {
-  const { llm, rubric, answer, idf, abbreviations = [], mode, calibration, embedder = null } = input;
-  const offline = await gradeOfflineByMeaning({ rubric, answer, idf, abbreviations, embedder, ...(calibration ? { calibration } : {}) });
+  const { llm, rubric, answer, idf, abbreviations = [], otherAnswers = [], mode, calibration, embedder = null } = input;
+  const offline = await gradeOfflineByMeaning({ rubric, answer, idf, abbreviations, otherAnswers, embedder, ...(calibration ? { calibration } : {}) });
   if (mode === "local") return offline;
   if (!llm) {
     if (mode === "auto") return offline;

@@ -21,6 +21,11 @@ export interface Rubric {
   question: string;
   keyPoints: KeyPoint[];
   citations: Citation[];
+  /**
+   * Every source's whole answer, points left out by MAX_POINTS included: what a jumble of "the
+   * reference's words" may be drawn from.
+   */
+  referenceText: string;
 }
 
 export interface ReferenceSource extends Citation {
@@ -70,6 +75,7 @@ export function buildRubric({ question, sources }: { question: string; sources: 
     question,
     keyPoints: kept.map((point, id) => ({ id, text: point.text, kind: point.kind, weight: point.importance / total, citations: point.citations })),
     citations: sources.map(({ document, line }) => ({ document, line })),
+    referenceText: sources.map((source) => source.answer ?? "").join("\n").trim(),
   };
 }
 

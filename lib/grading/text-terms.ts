@@ -11,6 +11,15 @@ const STOP_WORDS = new Set(
     .split(" "),
 );
 
+// Words of emphasis say how much something matters, never what it is: "a crucial, fundamental
+// layer" knows no more than "a layer", and sprinkling them must not match a reference that happens
+// to say "essentially". Not grammar either, so a keyword list padded with them stays a list.
+const EMPHASIS_WORDS = new Set(
+  ("crucial crucially fundamental fundamentally essential essentially important importantly critical critically " +
+    "significant significantly vital key")
+    .split(" "),
+);
+
 /** Lowercase word tokens (letters and digits, inner hyphens and apostrophes kept apart). */
 export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -19,8 +28,13 @@ export function words(text: string): string[] {
 /** The stems of a text's content words, in order: what lexical evidence is counted in. */
 export function contentStems(text: string): string[] {
   return words(text)
-    .filter((word) => !STOP_WORDS.has(word) && !/^\d{1,2}$/.test(word))
+    .filter((word) => !STOP_WORDS.has(word) && !EMPHASIS_WORDS.has(word) && !/^\d{1,2}$/.test(word))
     .map((word) => stemmer(word));
+}
+
+/** True for a word of emphasis ("crucial", "fundamental"): it says how much, never what. */
+export function isEmphasisWord(word: string): boolean {
+  return EMPHASIS_WORDS.has(word.toLowerCase());
 }
 
 /** True for a word that is only grammar. */

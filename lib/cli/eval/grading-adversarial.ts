@@ -1,4 +1,3 @@
-import { listAbbreviations } from "@/lib/db/queries/abbreviations";
 import { listQuestions } from "@/lib/db/queries/questions";
 import { adversarialCases } from "@/lib/grading/eval/adversarial-cases";
 import { loadGradingContext } from "@/lib/grading/grading-context";
@@ -37,6 +36,8 @@ export interface AdversarialFigures {
   injectionsFlagged: number;
   /** Cases where adding a wrong claim to the reference did not lower its score. */
   wrongClaimNotPenalised: number;
+  /** Cases where adjectives inserted into a wrong answer raised its score. */
+  adjectivesRaised: number;
   kinds: AdversarialKindFigures[];
 }
 
@@ -50,14 +51,14 @@ export async function evalAdversarial({ root }: { root: string }): Promise<Adver
   try {
     await ingestDocuments({ db: handle.db, embedder: null, inputs: ["content"], root, maxBytes: 50 * 1024 * 1024 });
     const bank = (await listQuestions({ db: handle.db })).filter((item) => item.answer);
-    const context = { ...(await loadGradingContext({ db: handle.db })), abbreviations: await listAbbreviations({ db: handle.db }) };
+    const context = await loadGradingContext({ db: handle.db });
     // Every question with an answer long enough to shuffle, not a sample: a guard that holds only on
     // the questions it was tuned on is no guard.
     const cases = adversarialCases(bank.map((item) => ({ question: item.question, answer: item.answer! })), { questions: Number.POSITIVE_INFINITY });
     const graded = cases.map((entry) => {
       const item = bank[entry.questionIndex]!;
       const rubric = buildRubric({ question: item.question, sources: item.sources });
-      return { entry, result: gradeOffline({ rubric, answer: entry.answer, idf: context.idf, abbreviations: context.abbreviations }) };
+      return { entry, result: gradeOffline({ rubric, answer: entry.answer, idf: context.idf, abbreviations: context.abbreviations, otherAnswers: context.otherAnswers }) };
     });
 
     const kinds = [...new Set(cases.map((entry) => entry.kind))].map((kind) => {
@@ -76,7 +77,9 @@ export async function evalAdversarial({ root }: { root: string }): Promise<Adver
     });
     const injections = graded.filter(({ entry }) => entry.injection);
     const attempts = graded.filter(({ entry }) => entry.manipulation);
-    const baseline = new Map(graded.filter(({ entry }) => entry.kind.startsWith("reference (")).map(({ entry, result }) => [entry.questionIndex, result.score]));
+    const scoreOf = (kind: string) => new Map(graded.filter(({ entry }) => entry.kind === kind).map(({ entry, result }) => [entry.questionIndex, result.score]));
+    const baseline = scoreOf("reference (honest baseline)");
+    const plainWrong = scoreOf("wrong answer (plain)");
     return {
       dataset: "adversarial",
       questions: new Set(cases.map((entry) => entry.questionIndex)).size,
@@ -87,6 +90,7 @@ export async function evalAdversarial({ root }: { root: string }): Promise<Adver
       injections: injections.length,
       injectionsFlagged: injections.filter(({ result }) => result.flags.includes("manipulation")).length,
       wrongClaimNotPenalised: graded.filter(({ entry, result }) => entry.kind === "reference plus a wrong claim" && result.score >= (baseline.get(entry.questionIndex) ?? 0)).length,
+      adjectivesRaised: graded.filter(({ entry, result }) => entry.kind === "wrong answer with adjectives" && result.score > (plainWrong.get(entry.questionIndex) ?? 0)).length,
       kinds,
     };
   } finally {

@@ -31,8 +31,9 @@ const ADJECTIVES = ["crucial", "fundamental", "essential", "important", "key", "
 /**
  * The adversarial suite over a question bank (deterministic for a seed): injections of several
  * kinds, gibberish, the reference's words shuffled, the question copied, keyword stuffing, another
- * question's answer dressed up with adjectives, and as baselines the reference itself and the
- * reference with a wrong claim added (which must score lower than the reference alone).
+ * question's answer dressed up with adjectives, and as baselines that wrong answer plain (the
+ * adjectives must not raise it), the reference itself and the reference with a wrong claim added
+ * (which must score lower than the reference alone).
  */
 export function adversarialCases(bank: readonly BankItem[], { seed = 7, questions = 25 } = {}): AdversarialCase[] {
   const random = seededRandom(seed);
@@ -48,8 +49,11 @@ export function adversarialCases(bank: readonly BankItem[], { seed = 7, question
     add("question copied", item.question);
     add("keyword stuffing", keywords.join(", "));
     add("keyword stuffing without commas", keywords.join(" "));
+    // The next question's answer, often a neighbour's on the same subject: the hardest wrong answer.
     const other = chosen[(chosen.findIndex((entry) => entry.index === index) + 1) % chosen.length]!.item;
-    add("wrong answer with adjectives", decorate(firstSentences(other.answer, 2), random));
+    const wrong = firstSentences(other.answer, 2);
+    add("wrong answer with adjectives", decorate(wrong, random));
+    add("wrong answer (plain)", wrong, false);
     add("reference (honest baseline)", firstSentences(item.answer, 3), false);
     add("reference plus a wrong claim", `${firstSentences(item.answer, 3)} ${wrongClaim(firstSentences(item.answer, 1))}`, false);
   }

@@ -22,6 +22,8 @@ describe("adversarialCases", () => {
       "reference (honest baseline)",
       "reference plus a wrong claim",
       "reference plus a wrong claim",
+      "wrong answer (plain)",
+      "wrong answer (plain)",
     ]);
     const copied = cases.find((entry) => entry.kind === "question copied")!;
     expect(bank[copied.questionIndex]!.question).toBe(copied.answer);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { copiesQuestion, isGibberish, isKeywordList, isNoAnswer, isWordSalad } from "@/lib/grading/answer-gates";
+import { copiesQuestion, isGibberish, isKeywordList, isNoAnswer, isWordSalad, knownAnswers, recitesAnotherAnswer } from "@/lib/grading/answer-gates";
 
 const vocabulary = new Set(["dropout", "relu", "backpropagation", "softmax"]);
 
@@ -72,5 +72,26 @@ describe("answer gates", () => {
     expect(isWordSalad(shuffled, reference)).toBe(true);
     const retold = "Input neurons in the input layer send information on to the hidden layer; the hidden layer sends data to the output layer, where the data is made available.";
     expect(isWordSalad(retold, reference)).toBe(false);
+  });
+
+  it("spots seven terms run together without grammar or punctuation, but not a terse spoken sentence", () => {
+    expect(isKeywordList("shrink weights towards zero make worse cases")).toBe(true);
+    expect(isKeywordList("it shrinks the weights towards zero so gradients vanish faster")).toBe(false);
+    expect(isKeywordList("dropout randomly deactivates neurons during training which reduces overfitting")).toBe(false);
+  });
+
+  it("recognises another question's reference recited, dressed up or not, but not this question's own", () => {
+    const own = "You can give each neuron its own bias; a shared bias for a layer also works but behaves differently.";
+    const neighbour = {
+      question: "Why not initialise all weights to the same value?",
+      answer: "If we initialize all the weights to be the same we would not be able to break the symmetry, so all gradients will be updated the same and the network will not be able to learn.",
+    };
+    const others = knownAnswers([neighbour, { question: "Same bias?", answer: own }]);
+    expect(recitesAnotherAnswer(neighbour.answer, own, others)).toBe(neighbour.question);
+    const dressed = "If we initialize all the crucial weights to be the essential same we would not be able to break the fundamental symmetry.";
+    expect(recitesAnotherAnswer(dressed, own, others)).toBe(neighbour.question);
+    expect(recitesAnotherAnswer(own, own, others)).toBeNull();
+    const honest = "Yes, one bias can be shared by the whole hidden layer, though a bias per neuron lets each unit shift its own threshold.";
+    expect(recitesAnotherAnswer(honest, own, others)).toBeNull();
   });
 });
