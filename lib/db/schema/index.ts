@@ -6,3 +6,7 @@ export { chunks } from "./chunks";
 export { searchTerms } from "./search-terms";
 export { searchTotals } from "./search-totals";
 export { abbreviations } from "./abbreviations";
+export { interviewSessions } from "./interview-sessions";
+export { interviewMessages } from "./interview-messages";
+export { interviewAnswers } from "./interview-answers";
+export { reviewCards } from "./review-cards";

@@ -1,0 +1,72 @@
+import { asc, count, inArray, lte } from "drizzle-orm";
+import type { Database } from "../client";
+import { reviewCards } from "../schema";
+import type { SerializedCard } from "../schema/review-cards";
+import { isUuid } from "./interview-sessions";
+
+export type { SerializedCard } from "../schema/review-cards";
+export type ReviewCardRow = typeof reviewCards.$inferSelect;
+
+/**
+ * The cards of these questions (questions never reviewed have none). With `forUpdate`, the rows
+ * found stay locked until the caller's transaction ends, for a read-schedule-write.
+ */
+export async function getReviewCards({
+  db,
+  questionIds,
+  forUpdate = false,
+}: {
+  db: Database;
+  questionIds: string[];
+  forUpdate?: boolean;
+}): Promise<ReviewCardRow[]> {
+  const ids = questionIds.filter(isUuid);
+  if (ids.length === 0) return [];
+  const query = db.select().from(reviewCards).where(inArray(reviewCards.questionId, ids));
+  return forUpdate ? query.for("update") : query;
+}
+
+/** Creates or replaces a question's card. */
+export async function upsertReviewCard({
+  db,
+  questionId,
+  question,
+  topic,
+  card,
+  due,
+  lastScore,
+  reviewedAt,
+}: {
+  db: Database;
+  questionId: string;
+  question: string;
+  topic: string;
+  card: SerializedCard;
+  due: Date;
+  lastScore: number;
+  reviewedAt: Date;
+}): Promise<ReviewCardRow> {
+  const values = { question, topic, card, due, lastScore, reviewedAt };
+  const [row] = await db
+    .insert(reviewCards)
+    .values({ questionId, ...values })
+    .onConflictDoUpdate({ target: reviewCards.questionId, set: values })
+    .returning();
+  return row!;
+}
+
+/** Cards due at `now` or before, the most overdue first. */
+export async function listDueReviewCards({ db, now, limit = 100 }: { db: Database; now: Date; limit?: number }): Promise<ReviewCardRow[]> {
+  return db
+    .select()
+    .from(reviewCards)
+    .where(lte(reviewCards.due, now))
+    .orderBy(asc(reviewCards.due), asc(reviewCards.questionId))
+    .limit(limit);
+}
+
+/** How many cards are due at `now`. */
+export async function countDueReviewCards({ db, now }: { db: Database; now: Date }): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(reviewCards).where(lte(reviewCards.due, now));
+  return row?.value ?? 0;
+}
