@@ -4,6 +4,10 @@ import { defineConfig } from "@playwright/test";
 // started exactly as a user starts it (`npm start`), on its own port and its own data folder.
 const port = Number(process.env.E2E_PORT ?? 3217);
 const baseURL = `http://127.0.0.1:${port}`;
+// The same app in LLM mode, against the OpenAI-compatible test server with recorded replies.
+const llmPort = port + 1;
+const fakeLlmPort = port + 2;
+const llmBaseURL = `http://127.0.0.1:${llmPort}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -24,18 +28,47 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  webServer: {
-    command: "npm start",
-    url: `${baseURL}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: ".data/e2e",
-      EMBEDDING_ALLOW_DOWNLOAD: "false",
+  webServer: [
+    {
+      command: "npm start",
+      url: `${baseURL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATA_DIR: ".data/e2e",
+        EMBEDDING_ALLOW_DOWNLOAD: "false",
+      },
     },
-  },
+    {
+      command: `npx tsx tests/fixtures/openai-server/interview-cli.ts ${fakeLlmPort}`,
+      url: `http://127.0.0.1:${fakeLlmPort}/v1/models`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // Waits for the first app, so that only one of them builds .next.
+      command: `node tests/e2e/support/wait-for-url.mjs ${baseURL}/api/health && npm start`,
+      url: `${llmBaseURL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        PORT: String(llmPort),
+        HOST: "127.0.0.1",
+        DATA_DIR: ".data/e2e-llm",
+        EMBEDDING_ALLOW_DOWNLOAD: "false",
+        OPENAI_BASE_URL: `http://127.0.0.1:${fakeLlmPort}/v1`,
+        OPENAI_MODEL: "test-model",
+        OPENAI_TIMEOUT_MS: "5000",
+        OPENAI_MAX_ATTEMPTS: "2",
+      },
+    },
+  ],
 });
