@@ -11,6 +11,7 @@ import { getLlmSettings } from "@/lib/llm";
 import { toInterviewView } from "./message-view";
 import { getQuestionBank } from "./question-bank";
 import { buildHistory, buildSessionSummary, buildTopicProgress } from "./session-summary";
+import { inTurn } from "./take-turn";
 import type { HistoryEntry, InterviewMode, InterviewView, SessionSummary, TopicProgress } from "./types";
 
 export { startInterview } from "./start-interview";
@@ -29,11 +30,14 @@ export async function getInterviewView({ id }: { id: string }): Promise<Intervie
  * per question, the average, the weakest topics and what to review, with a Markdown export.
  */
 export async function endInterview({ id }: { id: string }): Promise<SessionSummary> {
-  const { db } = await getDatabase();
-  const session = await getInterviewSession({ db, id });
-  if (!session) throw new AppError("not_found", "This interview does not exist.");
-  const ended = session.status === "ended" ? session : await updateInterviewSession({ db, id, patch: { status: "ended", endedAt: new Date() } });
-  return summarize(ended!);
+  // A turn under way (an answer being graded) finishes first, so the summary counts its grade.
+  return inTurn(id, async () => {
+    const { db } = await getDatabase();
+    const session = await getInterviewSession({ db, id });
+    if (!session) throw new AppError("not_found", "This interview does not exist.");
+    const ended = session.status === "ended" ? session : await updateInterviewSession({ db, id, patch: { status: "ended", endedAt: new Date() } });
+    return summarize(ended!);
+  });
 }
 
 /** The summary of an interview (ended or not), or null when there is no such interview. */

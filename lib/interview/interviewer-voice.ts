@@ -15,6 +15,11 @@ export interface TurnRequest {
   missedPoint?: string;
   index?: number;
   total?: number;
+  /** Opening: the chosen topics (none: every topic). */
+  topics?: string[];
+  /** Closing: how many questions were answered, and their average score. */
+  answered?: number;
+  average?: number | null;
   /** The template interviewer's wording: what is said without an LLM, or when it fails. */
   template: string;
 }
@@ -24,6 +29,8 @@ export interface SpokenTurn {
   by: "llm" | "template";
   /** Why the LLM's wording was not used, when it was tried. */
   notice?: string;
+  /** True when the LLM failed (error, timeout, broken stream), not merely said something unusable. */
+  failed?: boolean;
 }
 
 /** An interviewer turn is a few sentences: more than this and the model is rambling or answering. */
@@ -64,7 +71,7 @@ export async function speakTurn({
       onToken?.(token);
     }
   } catch (error) {
-    return { text: template, by: "template", notice: `The LLM could not phrase this turn (${error instanceof Error ? error.message : String(error)}), so the template interviewer did.` };
+    return { text: template, by: "template", failed: true, notice: `The LLM could not phrase this turn (${error instanceof Error ? error.message : String(error)}), so the template interviewer did.` };
   }
   const cleaned = text.trim();
   if (!cleaned || cleaned.length > MAX_TURN_CHARACTERS) return { text: template, by: "template", notice: "The LLM's wording was unusable, so the template interviewer's was used." };

@@ -6,7 +6,7 @@ import type { InterviewSessionPatch, InterviewSessionRow } from "@/lib/db/querie
 import type { Llm } from "@/lib/llm";
 import { speakTurn } from "./interviewer-voice";
 import { phraseClosing, phraseQuestion } from "./phrasing";
-import { scorePlan } from "./session-scores";
+import { mean, scorePlan } from "./session-scores";
 import { INITIAL_TURN_STATE, type TurnState } from "./turn-state";
 
 /**
@@ -20,6 +20,7 @@ export async function nextQuestionTurn({
   llm,
   previousScore,
   skipped = false,
+  justGraded,
   onToken,
   signal,
 }: {
@@ -28,6 +29,8 @@ export async function nextQuestionTurn({
   llm: Llm | null;
   previousScore: number | null;
   skipped?: boolean;
+  /** An answer graded in this turn whose grade is not stored yet: the closing counts it. */
+  justGraded?: { answerId: string; score: number };
   onToken?: (text: string) => void;
   signal?: AbortSignal;
 }): Promise<{ messages: NewInterviewMessage[]; patch: InterviewSessionPatch }> {
@@ -36,13 +39,25 @@ export async function nextQuestionTurn({
   const stream = { ...(onToken ? { onToken } : {}), ...(signal ? { signal } : {}) };
   const next = session.plan[position];
   if (!next) {
-    const scores = scorePlan(session.plan, await listSessionAnswers({ db, sessionId: session.id }))
+    const answers = (await listSessionAnswers({ db, sessionId: session.id })).map((row) => (row.id === justGraded?.answerId ? { ...row, score: justGraded.score } : row));
+    const scores = scorePlan(session.plan, answers)
       .map((item) => item.score)
       .filter((score): score is number => score !== null);
-    const average = scores.length ? scores.reduce((sum, score) => sum + score, 0) / scores.length : null;
-    const closing = await speakTurn({ llm, request: { kind: "closing", style: session.style, template: phraseClosing({ style: session.style, answered: scores.length, average }) }, ...stream });
+    // As the summary will show it (mean: two decimals), so the closing and the summary agree.
+    const average = mean(scores);
+    const closing = await speakTurn({
+      llm,
+      request: { kind: "closing", style: session.style, answered: scores.length, average, template: phraseClosing({ style: session.style, answered: scores.length, average }) },
+      ...stream,
+    });
     const state: TurnState = { ...INITIAL_TURN_STATE, awaiting: "nothing", previousScore };
-    return { messages: [{ role: "interviewer", kind: "closing", text: closing.text, questionId: null, data: {} }], patch: { position: session.plan.length, state: { ...state } } };
+    return {
+      messages: [
+        ...(closing.notice ? [{ role: "interviewer" as const, kind: "notice", text: closing.notice, questionId: null, data: {} }] : []),
+        { role: "interviewer", kind: "closing", text: closing.text, questionId: null, data: {} },
+      ],
+      patch: { position: session.plan.length, state: { ...state } },
+    };
   }
   const template = phraseQuestion({ style: session.style, question: next.question, index: position, total: session.plan.length, previousScore: skipped ? null : previousScore, seed });
   const asked = await speakTurn({

@@ -52,7 +52,9 @@ export async function replyToAnswer({ db, session, state, message, llm, onToken,
   const stillMissed = grade ? orderedMissed(item!, inFollowUp ? state.missed.filter((point) => !grade.covered.some((covered) => covered.point === point)) : grade.missed) : [];
   const attempt = grade !== null && !grade.flags.some((flag) => NOT_AN_ATTEMPT.includes(flag));
   const followUps = inFollowUp ? state.followUps : 0;
-  const probe = grade && attempt && grade.score < NO_FOLLOW_UP_FROM && followUps < MAX_FOLLOW_UPS ? stillMissed[0] : undefined;
+  // A point the person could not make when asked about it is not asked about again: the next probe takes the next point.
+  const probed = new Set(inFollowUp ? state.followUp!.points : []);
+  const probe = grade && attempt && grade.score < NO_FOLLOW_UP_FROM && followUps < MAX_FOLLOW_UPS ? stillMissed.find((point) => !probed.has(point)) : undefined;
   const previousScore = inFollowUp ? state.previousScore : (grade?.score ?? null);
   const stream = { ...(onToken ? { onToken } : {}), ...(signal ? { signal } : {}) };
 
@@ -62,9 +64,16 @@ export async function replyToAnswer({ db, session, state, message, llm, onToken,
     const template = phraseFollowUp({ style: session.style, missedPoint: probe, followUp: question, question: current.question, seed: `${session.id}:${message.seq}` });
     const spoken = await speakTurn({ llm, request: { kind: "follow-up", style: session.style, question: current.question, missedPoint: probe, template }, ...stream });
     const followUpState: TurnState = { ...state, awaiting: "follow-up", followUps: followUps + 1, followUp: { question: spoken.text, points: [probe] }, missed: stillMissed, hintLevel: 0, lastAsked: spoken.text, previousScore };
-    next = { messages: [{ role: "interviewer", kind: "follow-up", text: spoken.text, questionId: current.questionId, data: {} }], patch: { state: { ...followUpState } } };
+    next = {
+      messages: [
+        ...(spoken.notice ? [{ role: "interviewer" as const, kind: "notice", text: spoken.notice, questionId: null, data: {} }] : []),
+        { role: "interviewer", kind: "follow-up", text: spoken.text, questionId: current.questionId, data: {} },
+      ],
+      patch: { state: { ...followUpState } },
+    };
   } else {
-    next = await nextQuestionTurn({ db, session, llm, previousScore, ...stream });
+    // The closing's figures must count this answer, whose grade is stored only below, with the reply.
+    next = await nextQuestionTurn({ db, session, llm, previousScore, ...(grade && answer ? { justGraded: { answerId: answer.id, score: grade.score } } : {}), ...stream });
   }
 
   const feedback: NewInterviewMessage = {

@@ -37,9 +37,10 @@ export async function startInterview(settings: InterviewSettings): Promise<{ id:
 
   const llm = getLlm();
   const first = plan[0]!;
-  const opening = await speakTurn({ llm, request: { kind: "opening", style: settings.style, total: plan.length, template: phraseOpening({ style: settings.style, questionCount: plan.length, topics: settings.topics, seed: now.getTime() }) } });
+  const opening = await speakTurn({ llm, request: { kind: "opening", style: settings.style, total: plan.length, topics: settings.topics, template: phraseOpening({ style: settings.style, questionCount: plan.length, topics: settings.topics, seed: now.getTime() }) } });
   const asked = await speakTurn({
-    llm,
+    // An LLM that just failed the opening (after its retries) is not waited for a second time.
+    llm: opening.failed ? null : llm,
     request: { kind: "question", style: settings.style, question: first.question, index: 0, total: plan.length, previousScore: null, template: phraseQuestion({ style: settings.style, question: first.question, index: 0, total: plan.length, previousScore: null, seed: now.getTime() }) },
   });
   const state: TurnState = { ...INITIAL_TURN_STATE, lastAsked: asked.text };
@@ -54,6 +55,7 @@ export async function startInterview(settings: InterviewSettings): Promise<{ id:
         messages: [
           { role: "interviewer", kind: "opening", text: opening.text, questionId: null, data: {} },
           ...(opening.notice ? [{ role: "interviewer" as const, kind: "notice", text: opening.notice, questionId: null, data: {} }] : []),
+          ...(asked.notice ? [{ role: "interviewer" as const, kind: "notice", text: asked.notice, questionId: null, data: {} }] : []),
           { role: "interviewer", kind: "question", text: asked.text, questionId: first.questionId, data: {} },
         ],
         sessionPatch: { position: 0, state: { ...state } },

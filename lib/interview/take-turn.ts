@@ -45,8 +45,11 @@ export async function takeTurn(input: TurnInput): Promise<{ messages: InterviewM
   return inTurn(input.sessionId, () => runTurn({ ...input, text }));
 }
 
-/** Runs `work` after every earlier turn of the same interview in this process has finished. */
-function inTurn<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work` after every earlier turn of the same interview in this process has finished, and
+ * before any later one: how turns (and ending the interview) take their turn.
+ */
+export function inTurn<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
   const map = (queues.__coachTurnQueues ??= new Map());
   const previous = map.get(sessionId) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(work);
