@@ -5,7 +5,6 @@ import { completeJson, LlmError, type LlmAttempt, type LlmClient, type RetryDela
 import { gradeAnswerMessages } from "@/lib/llm/prompts/grade-answer";
 import { stripSpokenFillers } from "@/lib/retrieval/spoken-query";
 import type { Calibration } from "./calibration";
-import { writeFeedback, writeFollowUp } from "./feedback";
 import { toHalfPoints, type CoveredPoint, type GradeFlag, type GradeResult } from "./grade-result";
 import type { KnownAnswer } from "./answer-gates";
 import { checkManipulation } from "./manipulation-guard";
@@ -38,8 +37,11 @@ const CARRIED: readonly GradeFlag[] = ["no-answer", "gibberish", "copied-questio
 const FLAG_ORDER: readonly GradeFlag[] = ["manipulation", "no-answer", "gibberish", "copied-question", "keyword-list", "word-salad", "off-topic", "wrong-statement", "no-reference"];
 /** Terms without explanation earn recognition at most, whichever grader reads them. */
 const LIST_CAP = 1;
-/** A flagged answer may score at most this much above the offline grade of its content alone. */
-const MANIPULATION_MARGIN = 1;
+/**
+ * A flagged answer may score at most this much above the offline grade of its content alone: none,
+ * since the model read the manipulation too and its leniency cannot be told from being swayed.
+ */
+const MANIPULATION_MARGIN = 0;
 
 /** The reply schema; pointIds are checked against the rubric, so a wrong one is retried with the reason. */
 function replySchema(rubric: Rubric) {
@@ -69,7 +71,8 @@ function replySchema(rubric: Rubric) {
  * Grades an answer with an LLM: the question, key points and answer go in as quoted, untrusted
  * data; the reply is validated (known key points only, evidence that really is in the answer,
  * score in half points). The local manipulation guard always runs, and a flagged answer scores at
- * most one point above its offline grade, so an injection that fooled the model lifts nothing.
+ * most its offline grade, so an injection that fooled the model lifts nothing; a fooled model's
+ * words are replaced by the offline grader's.
  * Answers the offline gates reject (no answer, gibberish, the question copied, no reference) get
  * the offline result without a request. Throws LlmError when the LLM fails; see gradeAnswerWithFallback.
  */
@@ -120,12 +123,16 @@ export async function gradeWithLlm({ client, model, rubric, answer, offline, set
   // A model that was fooled (or missed what the guard found) wrote its words under the answer's sway.
   const fooled = capped || (guard.flagged && !reply.manipulation);
   const followUp = reply.followUp?.trim() || null;
+  if (fooled) {
+    // Nothing the swayed model said is kept: the content alone, as the offline grader read it.
+    return { ...offline, score: Math.min(score, offline.score), flags: ordered, grader: "llm" };
+  }
   return {
     score,
     covered,
     missed: missed.map((point) => point.text),
-    feedback: fooled ? writeFeedback({ score, covered, missed, flags: ordered }) : firstSentences(reply.feedback, 4),
-    followUp: fooled ? writeFollowUp({ question: rubric.question, missed }) : followUp,
+    feedback: firstSentences(reply.feedback, 4),
+    followUp,
     grader: "llm",
     flags: ordered,
     references: rubric.citations,
