@@ -67,7 +67,8 @@ export default defineConfig({
         OPENAI_BASE_URL: `http://127.0.0.1:${fakeLlmPort}/v1`,
         OPENAI_MODEL: "test-model",
         OPENAI_TIMEOUT_MS: "5000",
-        OPENAI_MAX_ATTEMPTS: "2",
+        // One try: a recorded failure stays a failure (a retry carries another last message).
+        OPENAI_MAX_ATTEMPTS: "1",
       },
     },
   ],

@@ -1,11 +1,17 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+// Styles for formulas and code in rendered Markdown; both ship with their packages (no download).
+import "katex/dist/katex.min.css";
+import "highlight.js/styles/github.css";
 import "./globals.css";
+import { SiteNav } from "./_components/site-nav";
 
 export const metadata: Metadata = {
   title: "Mock-interview coach",
   description: "Practise technical interviews on your own study notes.",
 };
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
@@ -18,11 +24,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <a href="/" className="brand">
             Mock-interview coach
           </a>
-          <nav aria-label="Main" style={{ display: "inline" }}>
-            <a href="/questions">Question bank</a>
-          </nav>
+          <SiteNav />
         </header>
-        <main id="main">{children}</main>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getQuestionBank } from "@/lib/interview/question-bank";
+import { Markdown } from "../_components/markdown";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Question bank · Mock-interview coach" };
@@ -44,7 +45,7 @@ export default async function QuestionBankPage() {
                   {item.answer === null ? (
                     <p className="muted">No reference answer in your documents.</p>
                   ) : (
-                    <div className="answer">{item.answer}</div>
+                    <Markdown text={item.answer} className="answer" />
                   )}
                   <p className="sources">
                     {item.sources.map((source) => `${source.document}, line ${source.line}`).join(" · ")}

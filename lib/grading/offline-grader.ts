@@ -91,7 +91,7 @@ export function gradeOffline({ rubric, answer, idf, abbreviations = [], calibrat
     const coverage = byMeaning ? meaning.similarity : lexical.coverage;
     const evidence = byMeaning ? meaning.sentence : lexical.evidence;
     let credit = Math.max(lexicalCredit, meaningCredit);
-    if (credit > 0 && ((evidence && contradicts(point.text, evidence)) || contradictedAnywhere(point.text, prepared))) {
+    if (credit > 0 && ((evidence && contradicts(point.text, evidence)) || contradictedAnywhere(point.text, prepared, points.map((other) => other.text)))) {
       credit = 0;
       wrong++;
     }
@@ -157,13 +157,17 @@ function finish({ score, covered, missed, flags, rubric, references }: { score: 
 
 /**
  * Whether any sentence that restates much of the point says its contrary: a wrong claim placed
- * beside a right one must not hide behind it.
+ * beside a right one must not hide behind it. A sentence that restates another key point better
+ * is about that point ("too high makes it diverge" beside the point "too low makes it slow").
  */
-function contradictedAnywhere(pointText: string, prepared: PreparedAnswer): boolean {
+function contradictedAnywhere(pointText: string, prepared: PreparedAnswer, allPoints: readonly string[]): boolean {
   const pointStems = new Set(contentStems(pointText));
+  const overlap = (stems: Set<string>, sentence: Set<string>) => [...stems].filter((stem) => sentence.has(stem)).length / Math.max(stems.size, 1);
+  const others = allPoints.filter((other) => other !== pointText).map((other) => new Set(contentStems(other)));
   return prepared.sentences.some((sentence) => {
-    const shared = [...pointStems].filter((stem) => sentence.stems.has(stem)).length;
-    return shared / Math.max(pointStems.size, 1) >= 0.5 && contradicts(pointText, sentence.text);
+    const shared = overlap(pointStems, sentence.stems);
+    if (shared < 0.5 || others.some((stems) => overlap(stems, sentence.stems) > shared)) return false;
+    return contradicts(pointText, sentence.text);
   });
 }
 

@@ -1,0 +1,209 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import nodePath from "node:path";
+import { getDatabase } from "@/lib/db/client";
+import { getStoredDocuments, removeDocuments } from "@/lib/db/queries/documents";
+import { listQuestions } from "@/lib/db/queries/questions";
+import { getEmbedder } from "@/lib/embeddings";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { decodeText } from "@/lib/ingest/decode-text";
+import { isPdf } from "@/lib/ingest/detect-format";
+import { fixMojibake } from "@/lib/ingest/fix-mojibake";
+import { ingestDocuments, type IngestProgress, type IngestSummary } from "@/lib/ingest/ingest-documents";
+import { canonicalize } from "@/lib/ingest/merge-policy";
+import { readPdf } from "@/lib/ingest/read-pdf";
+import { normaliseNewlines } from "@/lib/ingest/source-lines";
+
+/** Where documents added from the browser are written; `npm start` ingests them with the rest of content/. */
+export const UPLOAD_FOLDER = "content/uploads";
+export const UPLOAD_EXTENSIONS = [".md", ".markdown", ".html", ".htm", ".txt", ".pdf"];
+export const MAX_FILES_PER_UPLOAD = 20;
+
+export interface LibraryQuestion {
+  id: string;
+  /** As this document words it. */
+  question: string;
+  /** This document's answer, or the merged one when it gives none. */
+  answer: string | null;
+  topic: string;
+  line: number;
+}
+
+export interface LibraryDocument {
+  path: string;
+  /** Added from the browser (and so removable from it). */
+  uploaded: boolean;
+  questions: LibraryQuestion[];
+}
+
+export interface Library {
+  documents: LibraryDocument[];
+  /** Questions stated across all documents (a question two documents ask counts twice). */
+  totalQuestions: number;
+  /** Of those, the ones matching the search. */
+  matchingQuestions: number;
+}
+
+/**
+ * Every indexed document with the questions it states, in corpus order. With `query`, only the
+ * questions whose wording or answer contains it (case-insensitive), and only documents with one.
+ */
+export async function getLibrary({ query }: { query?: string } = {}): Promise<Library> {
+  const { db } = await getDatabase();
+  const [stored, questions] = await Promise.all([getStoredDocuments({ db }), listQuestions({ db })]);
+  const byPath = new Map<string, LibraryQuestion[]>([...stored.keys()].sort().map((path) => [path, []]));
+  for (const item of questions) {
+    for (const source of item.sources) {
+      byPath.get(source.document)?.push({ id: item.id, question: source.question, answer: source.answer ?? item.answer, topic: item.topic, line: source.line });
+    }
+  }
+  const needle = query?.trim().toLowerCase() ?? "";
+  const matches = (question: LibraryQuestion) => `${question.question}\n${question.answer ?? ""}`.toLowerCase().includes(needle);
+  let totalQuestions = 0;
+  let matchingQuestions = 0;
+  const documents: LibraryDocument[] = [];
+  for (const [path, all] of byPath) {
+    all.sort((a, b) => a.line - b.line);
+    const shown = needle ? all.filter(matches) : all;
+    totalQuestions += all.length;
+    matchingQuestions += shown.length;
+    if (!needle || shown.length > 0) documents.push({ path, uploaded: path.startsWith(`${UPLOAD_FOLDER}/`), questions: shown });
+  }
+  return { documents, totalQuestions, matchingQuestions };
+}
+
+/** A file as the browser sent it (a web `File` fits). */
+export interface UploadedFile {
+  name: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface AddDocumentsSummary extends IngestSummary {
+  /** Paths now in the library, e.g. content/uploads/notes.md (failed ones are not kept). */
+  added: string[];
+}
+
+/**
+ * A name safe to write on any file system: the last path segment only, accents folded, anything
+ * but letters, digits, dot, dash and underscore replaced, no leading dot (hidden files are never
+ * ingested). Null when the extension is not one the library takes.
+ */
+export function safeUploadName(name: string): string | null {
+  const base = (name.split(/[\\/]/).pop() ?? "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  const extension = nodePath.extname(base).toLowerCase();
+  if (!UPLOAD_EXTENSIONS.includes(extension)) return null;
+  const stem = base
+    .slice(0, base.length - extension.length)
+    .replace(/[^A-Za-z0-9._-]+/g, "-")
+    .replace(/-{2,}/g, "-")
+    .replace(/^[-._]+|[-._]+$/g, "")
+    .slice(0, 80);
+  return `${stem || "document"}${extension}`;
+}
+
+/**
+ * Writes documents sent from the browser into content/uploads (a name used before is replaced:
+ * that is how a corrected version goes in) and ingests them, reporting progress per document.
+ * A refused file (type, size) or one that cannot be ingested is an error in the summary and
+ * leaves nothing on disk (an earlier version of it stays); the others still go in.
+ */
+export async function addDocuments({ files, onProgress }: { files: UploadedFile[]; onProgress?: (progress: IngestProgress) => void }): Promise<AddDocumentsSummary> {
+  if (files.length === 0) throw new AppError("bad_request", "Choose at least one document to add.");
+  if (files.length > MAX_FILES_PER_UPLOAD) throw new AppError("bad_request", `Add at most ${MAX_FILES_PER_UPLOAD} documents at a time.`);
+  const env = getEnv();
+  const maxBytes = env.INGEST_MAX_DOCUMENT_MB * 1024 * 1024;
+  // The project root at run time, on purpose: the bundler must not trace (and ship) what lies under it.
+  const root = /*turbopackIgnore: true*/ process.cwd();
+  const refused: { document: string; message: string }[] = [];
+  const names = new Set<string>();
+  const accepted: { file: UploadedFile; path: string }[] = [];
+  for (const file of files) {
+    const safe = safeUploadName(file.name);
+    if (!safe) {
+      refused.push({ document: file.name, message: `This type of file is not taken: add Markdown, HTML, plain text or PDF documents (${UPLOAD_EXTENSIONS.join(", ")}).` });
+    } else if (file.size > maxBytes) {
+      refused.push({ document: file.name, message: `The document is ${formatMb(file.size)}; the limit is ${env.INGEST_MAX_DOCUMENT_MB} MB (INGEST_MAX_DOCUMENT_MB).` });
+    } else {
+      let name = safe;
+      for (let copy = 2; names.has(name); copy++) name = safe.replace(/(\.[a-z]+)$/, `-${copy}$1`);
+      names.add(name);
+      accepted.push({ file, path: `${UPLOAD_FOLDER}/${name}` });
+    }
+  }
+  await fs.mkdir(nodePath.join(root, UPLOAD_FOLDER), { recursive: true });
+  // Written aside then renamed: ingestion never reads half a file. Dot names are never ingested.
+  const aside = (target: string, kind: string) => nodePath.join(nodePath.dirname(target), `.${randomUUID()}.${kind}`);
+  const written: { path: string; target: string; previous: string | null }[] = [];
+  for (const { file, path } of accepted) {
+    const target = nodePath.join(/*turbopackIgnore: true*/ root, path);
+    const temporary = aside(target, "part");
+    await fs.writeFile(temporary, new Uint8Array(await file.arrayBuffer()));
+    // An earlier upload of the same name waits aside: it comes back if the new one cannot be read.
+    const previous = aside(target, "previous");
+    const hadPrevious = await fs.rename(target, previous).then(() => true, () => false);
+    await fs.rename(temporary, target);
+    written.push({ path, target, previous: hadPrevious ? previous : null });
+  }
+  const [handle, loaded] = await Promise.all([getDatabase(), getEmbedder()]);
+  const summary = await ingestDocuments({ db: handle.db, embedder: loaded.embedder, inputs: written.map((item) => item.path), root, maxBytes, onProgress });
+  // A document that failed leaves no file behind to fail again at every start.
+  const failed = new Set(summary.errors.map((error) => error.document));
+  for (const { path, target, previous } of written) {
+    if (failed.has(path)) await (previous ? fs.rename(previous, target) : fs.rm(target, { force: true }));
+    else if (previous) await fs.rm(previous, { force: true });
+  }
+  return { ...summary, errors: [...refused, ...summary.errors], added: written.map((item) => item.path).filter((path) => !failed.has(path)) };
+}
+
+/**
+ * Removes a document added from the browser: its file and everything it contributed to the
+ * question bank. Documents in content/ itself are the owner's files and are never deleted here.
+ */
+export async function removeUploadedDocument({ path }: { path: string }): Promise<void> {
+  const { db } = await getDatabase();
+  const stored = await getStoredDocuments({ db });
+  if (!path.startsWith(`${UPLOAD_FOLDER}/`) || path.includes("..") || !stored.has(path)) {
+    throw new AppError("not_found", "There is no uploaded document by that name.");
+  }
+  await fs.rm(nodePath.join(/*turbopackIgnore: true*/ process.cwd(), path), { force: true });
+  await removeDocuments({ db, paths: [path], canonicalize });
+}
+
+export interface DocumentText {
+  path: string;
+  /** The text as ingestion read it, so line numbers match the citations. */
+  lines: string[];
+}
+
+/**
+ * The text of an indexed document under content/, read from disk, for the document viewer.
+ * @throws AppError("not_found") for any path outside content/ or not an indexed document.
+ */
+export async function readLibraryDocument({ path }: { path: string }): Promise<DocumentText> {
+  const root = /*turbopackIgnore: true*/ process.cwd();
+  const absolute = nodePath.resolve(/*turbopackIgnore: true*/ root, path);
+  const contentRoot = nodePath.resolve(root, "content");
+  const { db } = await getDatabase();
+  if (!absolute.startsWith(`${contentRoot}${nodePath.sep}`) || !(await getStoredDocuments({ db })).has(path)) {
+    throw new AppError("not_found", "There is no such document in the library.");
+  }
+  const maxBytes = getEnv().INGEST_MAX_DOCUMENT_MB * 1024 * 1024;
+  const bytes = await fs.readFile(absolute).catch((error: unknown) => {
+    throw new AppError("not_found", "This document is no longer on disk; restart the app to refresh the library.", { cause: error });
+  });
+  if (bytes.byteLength > maxBytes) throw new AppError("payload_too_large", `This document is larger than ${getEnv().INGEST_MAX_DOCUMENT_MB} MB.`);
+  const data = new Uint8Array(bytes);
+  // Read exactly as ingestion reads it (by content, not name), or the cited lines would not match.
+  const text = isPdf(data) ? await readPdf(data) : fixMojibake(decodeText(data));
+  const lines = normaliseNewlines(text).split("\n");
+  // A final newline ends the last line; it does not start another.
+  if (lines.length > 1 && lines.at(-1) === "") lines.pop();
+  return { path, lines };
+}
+
+function formatMb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
