@@ -145,7 +145,7 @@ export function knownAnswers(items: readonly { question: string; answer: string 
  */
 export function recitesAnotherAnswer(answer: string, reference: string, others: readonly KnownAnswer[]): string | null {
   const answerPairs = pairsOf(pairTokens(answer));
-  if (answerPairs.length < 7 || others.length === 0) return null;
+  if (answerPairs.length < 6 || others.length === 0) return null;
   const share = (pairs: ReadonlySet<string>) => answerPairs.filter((pair) => pairs.has(pair)).length / answerPairs.length;
   const own = share(new Set(pairsOf(pairTokens(reference))));
   let best: { question: string; share: number } | null = null;
@@ -160,6 +160,10 @@ function pairsOf(tokens: readonly string[]): string[] {
   return tokens.slice(1).map((token, index) => `${tokens[index]} ${token}`);
 }
 
+/**
+ * The content words in order: pairs of grammar ("of the", "the loss") stand in every reference and
+ * would make any answer look recited.
+ */
 function pairTokens(text: string): string[] {
-  return words(text).filter((word) => !isEmphasisWord(word)).map((word) => stemmer(word));
+  return words(text).filter((word) => !isEmphasisWord(word) && !isStopWord(word)).map((word) => stemmer(word));
 }

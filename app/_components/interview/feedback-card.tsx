@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import type { DeliveryNotes, GradeView } from "@/lib/interview/types";
 import { Markdown } from "../markdown";
 import { CitationLinks } from "./citation-links";
-import { flagWords, formatDuration, formatScore, LENGTH_WORDS } from "./grade-words";
+import { flagWords, formatDuration, formatScore, LENGTH_WORDS, plainPoint } from "./grade-words";
 
 /** The grade of one answer: score, points covered (with the words that earned them) and missed, delivery, reference on request. */
 export function FeedbackCard({ grade, delivery }: { grade: GradeView | null | undefined; delivery?: DeliveryNotes }) {
@@ -38,7 +38,7 @@ export function FeedbackCard({ grade, delivery }: { grade: GradeView | null | un
           <ul className="covered">
             {grade.covered.map((point) => (
               <li key={point.point}>
-                {point.point}
+                {plainPoint(point.point)}
                 {point.evidence && <span className="evidence"> — you said: “{point.evidence}”</span>}
               </li>
             ))}
@@ -50,7 +50,7 @@ export function FeedbackCard({ grade, delivery }: { grade: GradeView | null | un
           <h4>Missed</h4>
           <ul className="missed">
             {grade.missed.map((point) => (
-              <li key={point}>{point}</li>
+              <li key={point}>{plainPoint(point)}</li>
             ))}
           </ul>
         </>

@@ -39,3 +39,8 @@ export const LENGTH_WORDS: Record<DeliveryNotes["length"], string> = {
   good: "a good length for a spoken answer",
   "too-long": "long for a spoken answer",
 };
+
+/** A key point as plain text: the reference's Markdown emphasis and code ticks would show as stray marks in a list. */
+export function plainPoint(text: string): string {
+  return text.replace(/\*\*|__|`/g, "").replace(/^\s*(?:[-*+]|\d+[.)])\s+/, "").trim();
+}

@@ -94,4 +94,11 @@ describe("answer gates", () => {
     const honest = "Yes, one bias can be shared by the whole hidden layer, though a bias per neuron lets each unit shift its own threshold.";
     expect(recitesAnotherAnswer(honest, own, others)).toBeNull();
   });
+
+  it("does not take the grammar every answer shares for a recital", () => {
+    const other = { question: "What is backpropagation?", answer: "It computes the gradient of the loss with respect to the weights of the network during training, layer by layer." };
+    const own = "Deep learning is machine learning with neural networks of many layers that learn features from raw data.";
+    const vague = "so it is about the weights and the gradient of the loss, during training of the network";
+    expect(recitesAnotherAnswer(vague, own, knownAnswers([other]))).toBeNull();
+  });
 });
