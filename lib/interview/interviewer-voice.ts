@@ -1,25 +1,11 @@
 import "server-only";
 import { contentStems } from "@/lib/grading/text-terms";
 import { streamText, type Llm } from "@/lib/llm";
-import { interviewerTurnMessages } from "@/lib/llm/prompts/interviewer-turn";
+import { interviewerTurnMessages, type InterviewerTurnInput } from "@/lib/llm/prompts/interviewer-turn";
 import { cleanQuestionText } from "./clean-question-text";
-import type { InterviewStyle } from "./types";
 
 /** What the interviewer is about to say, for the LLM to phrase; `template` is the offline wording. */
-export interface TurnRequest {
-  kind: "opening" | "question" | "follow-up" | "closing";
-  style: InterviewStyle;
-  question?: string;
-  previousQuestion?: string;
-  previousScore?: number | null;
-  missedPoint?: string;
-  index?: number;
-  total?: number;
-  /** Opening: the chosen topics (none: every topic). */
-  topics?: string[];
-  /** Closing: how many questions were answered, and their average score. */
-  answered?: number;
-  average?: number | null;
+export interface TurnRequest extends Omit<InterviewerTurnInput, "nonce"> {
   /** The template interviewer's wording: what is said without an LLM, or when it fails. */
   template: string;
 }
