@@ -54,12 +54,12 @@ const TRANSITIONS: Record<InterviewStyle, Record<"first" | "middle" | "last", st
     last: ["Here's the last one.", "Last question, you're almost done.", "One more to finish:"],
   },
   neutral: {
-    first: ["First question.", "Let's begin."],
+    first: ["First question.", "To start:"],
     middle: ["Next question.", "Moving on.", "The next question:"],
     last: ["Last question.", "The final question:"],
   },
   tough: {
-    first: ["First question.", "Let's begin."],
+    first: ["First question.", "To start:"],
     middle: ["Next.", "Moving on.", "Next question."],
     last: ["Final question.", "Last one."],
   },
