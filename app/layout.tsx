@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import "katex/dist/katex.min.css";
 import "highlight.js/styles/github.css";
 import "./globals.css";
+import { getPerson } from "@/lib/auth/current-person";
+import { SignOutButton } from "./_components/sign-out-button";
 import { SiteNav } from "./_components/site-nav";
 
 export const metadata: Metadata = {
@@ -13,7 +15,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // A configuration problem (no sign-in secret, say) shows on the page itself, not in the header.
+  const person = await getPerson().catch(() => null);
   return (
     <html lang="en">
       <body>
@@ -24,7 +28,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <a href="/" className="brand">
             Mock-interview coach
           </a>
-          <SiteNav />
+          {person && !person.signedIn && <SiteNav />}
+          {person?.signedIn && (
+            <div className="site-person">
+              <SiteNav />
+              <span className="muted">Signed in as {person.name}</span> <SignOutButton />
+            </div>
+          )}
         </header>
         <main id="main" tabIndex={-1}>
           {children}

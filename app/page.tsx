@@ -1,3 +1,4 @@
+import { requirePagePerson } from "@/lib/auth/current-person";
 import { getInterviewHome } from "@/lib/interview/interview-service";
 import { getSystemStatus } from "@/lib/interview/system-status";
 import { EmbeddingNotice } from "./_components/embedding-notice";
@@ -7,7 +8,8 @@ import { StartInterviewForm } from "./_components/start-interview-form";
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const [status, home] = await Promise.all([getSystemStatus(), getInterviewHome()]);
+  const person = await requirePagePerson("/");
+  const [status, home] = await Promise.all([getSystemStatus({ visibleTo: person.id }), getInterviewHome({ ownerId: person.id })]);
   const { corpus, database, embeddings } = status;
   const interviewer = home.mode === "llm" ? `LLM: ${home.model ?? "configured model"}` : "Offline: template interviewer and offline grader";
   return (

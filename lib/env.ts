@@ -36,7 +36,13 @@ const port = z.coerce
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: port.default(3000),
-  HOST: optionalText,
+  // Loopback unless asked otherwise: a coach holding someone's practice must not be reachable from
+  // the network by accident. Any other address turns sign-in on (see signInRequired).
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  AUTH_REQUIRED: booleanFlag.optional(),
+  NEXTAUTH_SECRET: z.string().trim().min(32, { error: "expected at least 32 characters (e.g. `openssl rand -base64 32`)" }).optional(),
+  AUTH_SECRET: z.string().trim().min(32, { error: "expected at least 32 characters (e.g. `openssl rand -base64 32`)" }).optional(),
+  NEXTAUTH_URL: z.url({ protocol: /^https?$/, error: "expected the app's public URL such as https://coach.example.org" }).optional(),
   DATA_DIR: z.string().trim().min(1).default(".data"),
   PGLITE_DIR: optionalText,
   DATABASE_URL: postgresUrl.optional(),
@@ -79,7 +85,20 @@ export type Env = RawEnv & {
   embeddingModelDir: string;
   /** True while `next build` runs: nothing may open the database then. */
   isBuildPhase: boolean;
+  /**
+   * People must sign in: AUTH_REQUIRED when set, otherwise whenever HOST is not a loopback
+   * address (the app is then reachable from other machines).
+   */
+  signInRequired: boolean;
+  /** NEXTAUTH_SECRET or AUTH_SECRET; unset, `npm start` keeps a generated one under DATA_DIR. */
+  authSecret: string | undefined;
 };
+
+/** True for addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare) || bare === "::ffff:127.0.0.1";
+}
 
 /**
  * Parses and validates an environment. Pure: pass any record (tests do); throws a ConfigError
@@ -107,12 +126,14 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     pgliteDir: path.resolve(cwd, env.PGLITE_DIR ?? path.join(dataDir, "pglite")),
     embeddingModelDir: path.resolve(cwd, env.EMBEDDING_MODEL_DIR ?? path.join(dataDir, "models")),
     isBuildPhase: env.NEXT_PHASE === "phase-production-build",
+    signInRequired: env.AUTH_REQUIRED ?? !isLoopbackHost(env.HOST),
+    authSecret: env.NEXTAUTH_SECRET ?? env.AUTH_SECRET,
   };
 }
 
 /** Secrets never appear in error messages, even wrong ones. */
 function redact(name: string, value: string): string {
-  if (name === "OPENAI_API_KEY") return "***";
+  if (name === "OPENAI_API_KEY" || name === "NEXTAUTH_SECRET" || name === "AUTH_SECRET") return "***";
   if (name === "DATABASE_URL") return redactUrl(value);
   return value;
 }

@@ -5,6 +5,7 @@
 
 export type ErrorCode =
   | "bad_request"
+  | "unauthorized"
   | "not_found"
   | "conflict"
   | "payload_too_large"
@@ -14,6 +15,7 @@ export type ErrorCode =
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   bad_request: 400,
+  unauthorized: 401,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePagePerson } from "@/lib/auth/current-person";
 import { getHistory } from "@/lib/interview/interview-service";
 import { formatScore } from "../_components/interview/grade-words";
 import { ScoreChart } from "../_components/score-chart";
@@ -10,7 +11,8 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyl
 
 /** Past interviews, newest first, and how each topic's scores moved over time. */
 export default async function HistoryPage() {
-  const { entries, progress } = await getHistory();
+  const person = await requirePagePerson("/history");
+  const { entries, progress } = await getHistory({ ownerId: person.id });
   if (entries.length === 0) {
     return (
       <>

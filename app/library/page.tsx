@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePagePerson } from "@/lib/auth/current-person";
 import { getLibrary, UPLOAD_EXTENSIONS } from "@/lib/interview/library";
 import { citationHref } from "../_components/interview/citation-links";
 import { Markdown } from "../_components/markdown";
@@ -19,7 +20,8 @@ export default async function LibraryPage({ searchParams }: { searchParams: Sear
   const params = await searchParams;
   const query = first(params.q).slice(0, 200);
   const removed = first(params.removed);
-  const library = await getLibrary({ query });
+  const person = await requirePagePerson("/library");
+  const library = await getLibrary({ query, visibleTo: person.id });
   return (
     <>
       <h1>Library</h1>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePagePerson } from "@/lib/auth/current-person";
 import { getQuestionBank } from "@/lib/interview/question-bank";
 import { Markdown } from "../_components/markdown";
 
@@ -6,7 +7,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Question bank · Mock-interview coach" };
 
 export default async function QuestionBankPage() {
-  const groups = await getQuestionBank();
+  const person = await requirePagePerson("/questions");
+  const groups = await getQuestionBank({ visibleTo: person.id });
   const total = groups.reduce((sum, group) => sum + group.questions.length, 0);
   if (total === 0) {
     return (

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { ownerOfDocumentPath } from "./document-owner";
 import type { DocumentToIndex, SourceToIndex } from "@/lib/db/queries/documents";
 import type { Embedder } from "@/lib/embeddings";
 import { extractAbbreviations } from "./abbreviations";
@@ -49,6 +50,7 @@ export async function prepareDocument({
 
   return {
     path,
+    ownerId: ownerOfDocumentPath(path),
     contentHash: contentHash(bytes),
     format: parsed.format,
     bytes: bytes.byteLength,

@@ -21,6 +21,7 @@ const NOT_FOUND = "I could not find that in your documents. Try asking it anothe
 export async function answerClarifyingQuestion({
   db,
   question,
+  visibleTo,
   current,
   embedder,
   llm,
@@ -29,13 +30,15 @@ export async function answerClarifyingQuestion({
 }: {
   db: Database;
   question: string;
+  /** The interview's owner: only their documents and the shared library are quoted. */
+  visibleTo: string;
   current: QuestionWithSources | null;
   embedder: Embedder | null;
   llm: Llm | null;
   onToken?: (text: string) => void;
   signal?: AbortSignal;
 }): Promise<{ text: string; citations: SourceCitation[] }> {
-  const { results } = await searchQuestions({ db, query: question, embedder, k: 6 });
+  const { results } = await searchQuestions({ db, query: question, embedder, k: 6, visibleTo });
   const passages = results.flatMap((result) =>
     result.sources.filter((source) => source.answer).map((source) => ({ text: source.answer!, document: source.document, line: source.line, questionId: result.questionId })),
   );

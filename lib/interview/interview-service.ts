@@ -17,10 +17,10 @@ import type { HistoryEntry, InterviewMode, InterviewView, SessionSummary, TopicP
 export { startInterview } from "./start-interview";
 export { takeTurn, MAX_MESSAGE_CHARACTERS, type TurnInput } from "./take-turn";
 
-/** The interview as the page shows it, or null when there is no such interview. */
-export async function getInterviewView({ id }: { id: string }): Promise<InterviewView | null> {
+/** The interview as the page shows it, or null when there is no such interview of this owner's. */
+export async function getInterviewView({ id, ownerId }: { id: string; ownerId: string }): Promise<InterviewView | null> {
   const { db } = await getDatabase();
-  const session = await getInterviewSession({ db, id });
+  const session = await getInterviewSession({ db, id, ownerId });
   if (!session) return null;
   return toInterviewView(session, await listInterviewMessages({ db, sessionId: session.id }));
 }
@@ -29,11 +29,11 @@ export async function getInterviewView({ id }: { id: string }): Promise<Intervie
  * Ends the interview (once; ending it again changes nothing) and returns its summary: the score
  * per question, the average, the weakest topics and what to review, with a Markdown export.
  */
-export async function endInterview({ id }: { id: string }): Promise<SessionSummary> {
+export async function endInterview({ id, ownerId }: { id: string; ownerId: string }): Promise<SessionSummary> {
   // A turn under way (an answer being graded) finishes first, so the summary counts its grade.
   return inTurn(id, async () => {
     const { db } = await getDatabase();
-    const session = await getInterviewSession({ db, id });
+    const session = await getInterviewSession({ db, id, ownerId });
     if (!session) throw new AppError("not_found", "This interview does not exist.");
     const ended = session.status === "ended" ? session : await updateInterviewSession({ db, id, patch: { status: "ended", endedAt: new Date() } });
     return summarize(ended!);
@@ -41,9 +41,9 @@ export async function endInterview({ id }: { id: string }): Promise<SessionSumma
 }
 
 /** The summary of an interview (ended or not), or null when there is no such interview. */
-export async function getSessionSummaryView({ id }: { id: string }): Promise<SessionSummary | null> {
+export async function getSessionSummaryView({ id, ownerId }: { id: string; ownerId: string }): Promise<SessionSummary | null> {
   const { db } = await getDatabase();
-  const session = await getInterviewSession({ db, id });
+  const session = await getInterviewSession({ db, id, ownerId });
   return session ? summarize(session) : null;
 }
 
@@ -52,18 +52,18 @@ async function summarize(session: InterviewSessionRow): Promise<SessionSummary> 
   const [answers, messages, cards] = await Promise.all([
     listSessionAnswers({ db, sessionId: session.id }),
     listInterviewMessages({ db, sessionId: session.id }),
-    getReviewCards({ db, questionIds: session.plan.map((item) => item.questionId) }),
+    getReviewCards({ db, ownerId: session.ownerId, questionIds: session.plan.map((item) => item.questionId) }),
   ]);
   const asked = messages.filter((row) => row.kind === "question" && row.questionId).map((row) => row.questionId!);
   return buildSessionSummary({ session, answers, cards, now: new Date(), askedQuestionIds: asked });
 }
 
-/** Past interviews, newest first, and scores over time by topic. */
-export async function getHistory(): Promise<{ entries: HistoryEntry[]; progress: TopicProgress[] }> {
+/** One person's past interviews, newest first, and their scores over time by topic. */
+export async function getHistory({ ownerId }: { ownerId: string }): Promise<{ entries: HistoryEntry[]; progress: TopicProgress[] }> {
   const { db } = await getDatabase();
-  const sessions = await listInterviewSessions({ db, limit: 200 });
+  const sessions = await listInterviewSessions({ db, ownerId, limit: 200 });
   const answers = await listAnswersOfSessions({ db, sessionIds: sessions.map((session) => session.id) });
-  const progress = await listAnswersSince({ db });
+  const progress = await listAnswersSince({ db, ownerId });
   return { entries: buildHistory(sessions, answers), progress: buildTopicProgress(progress) };
 }
 
@@ -79,10 +79,10 @@ export interface InterviewHome {
   semantic: boolean;
 }
 
-/** What the home page shows: what is loaded, what is due, and which mode the interviewer runs in. */
-export async function getInterviewHome(): Promise<InterviewHome> {
+/** What the home page shows a person: what they can study, what is due, and which mode the interviewer runs in. */
+export async function getInterviewHome({ ownerId }: { ownerId: string }): Promise<InterviewHome> {
   const { db } = await getDatabase();
-  const [counts, bank, due, loaded] = await Promise.all([getCorpusCounts({ db }), getQuestionBank(), countDueReviewCards({ db, now: new Date() }), getEmbedder()]);
+  const [counts, bank, due, loaded] = await Promise.all([getCorpusCounts({ db, visibleTo: ownerId }), getQuestionBank({ visibleTo: ownerId }), countDueReviewCards({ db, ownerId, now: new Date() }), getEmbedder()]);
   const llm = getLlmSettings();
   return {
     documents: counts.documents,

@@ -8,7 +8,9 @@ import { listQuestions } from "@/lib/db/queries/questions";
 import { getEmbedder } from "@/lib/embeddings";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { LOCAL_OWNER } from "@/lib/auth/owner";
 import { decodeText } from "@/lib/ingest/decode-text";
+import { personUploadFolder } from "@/lib/ingest/document-owner";
 import { isPdf } from "@/lib/ingest/detect-format";
 import { fixMojibake } from "@/lib/ingest/fix-mojibake";
 import { ingestDocuments, type IngestProgress, type IngestSummary } from "@/lib/ingest/ingest-documents";
@@ -16,8 +18,25 @@ import { canonicalize } from "@/lib/ingest/merge-policy";
 import { readPdf } from "@/lib/ingest/read-pdf";
 import { normaliseNewlines } from "@/lib/ingest/source-lines";
 
-/** Where documents added from the browser are written; `npm start` ingests them with the rest of content/. */
+/**
+ * Where documents added from the browser are written on a private (loopback) server, as part of
+ * the shared library; `npm start` ingests them with the rest of content/. A signed-in person's go
+ * to their own folder (see uploadFolderOf).
+ */
 export const UPLOAD_FOLDER = "content/uploads";
+
+/** Where this owner's uploads go: the shared upload folder for the local owner, a folder of their own for a person. */
+export function uploadFolderOf(ownerId: string): string {
+  return ownerId === LOCAL_OWNER ? UPLOAD_FOLDER : personUploadFolder(ownerId);
+}
+
+/** True when `path` is a document this owner added from the browser (and so may remove). */
+function isOwnUpload(path: string, ownerId: string): boolean {
+  const folder = uploadFolderOf(ownerId);
+  if (!path.startsWith(`${folder}/`) || path.includes("..")) return false;
+  // The shared upload folder holds people's folders too: those are not the local owner's.
+  return ownerId !== LOCAL_OWNER || !path.startsWith(`${UPLOAD_FOLDER}/people/`);
+}
 export const UPLOAD_EXTENSIONS = [".md", ".markdown", ".html", ".htm", ".txt", ".pdf"];
 export const MAX_FILES_PER_UPLOAD = 20;
 
@@ -47,12 +66,12 @@ export interface Library {
 }
 
 /**
- * Every indexed document with the questions it states, in corpus order. With `query`, only the
+ * Every indexed document this owner may see with the questions it states, in corpus order. With `query`, only the
  * questions whose wording or answer contains it (case-insensitive), and only documents with one.
  */
-export async function getLibrary({ query }: { query?: string } = {}): Promise<Library> {
+export async function getLibrary({ query, visibleTo }: { query?: string; visibleTo: string }): Promise<Library> {
   const { db } = await getDatabase();
-  const [stored, questions] = await Promise.all([getStoredDocuments({ db }), listQuestions({ db })]);
+  const [stored, questions] = await Promise.all([getStoredDocuments({ db, visibleTo }), listQuestions({ db, visibleTo })]);
   const byPath = new Map<string, LibraryQuestion[]>([...stored.keys()].sort().map((path) => [path, []]));
   for (const item of questions) {
     for (const source of item.sources) {
@@ -69,7 +88,7 @@ export async function getLibrary({ query }: { query?: string } = {}): Promise<Li
     const shown = needle ? all.filter(matches) : all;
     totalQuestions += all.length;
     matchingQuestions += shown.length;
-    if (!needle || shown.length > 0) documents.push({ path, uploaded: path.startsWith(`${UPLOAD_FOLDER}/`), questions: shown });
+    if (!needle || shown.length > 0) documents.push({ path, uploaded: isOwnUpload(path, visibleTo), questions: shown });
   }
   return { documents, totalQuestions, matchingQuestions };
 }
@@ -105,18 +124,19 @@ export function safeUploadName(name: string): string | null {
 }
 
 /**
- * Writes documents sent from the browser into content/uploads (a name used before is replaced:
- * that is how a corrected version goes in) and ingests them, reporting progress per document.
+ * Writes documents sent from the browser into the owner's upload folder (a name used before is
+ * replaced: that is how a corrected version goes in) and ingests them, reporting progress per document.
  * A refused file (type, size) or one that cannot be ingested is an error in the summary and
  * leaves nothing on disk (an earlier version of it stays); the others still go in.
  */
-export async function addDocuments({ files, onProgress }: { files: UploadedFile[]; onProgress?: (progress: IngestProgress) => void }): Promise<AddDocumentsSummary> {
+export async function addDocuments({ files, ownerId, onProgress }: { files: UploadedFile[]; ownerId: string; onProgress?: (progress: IngestProgress) => void }): Promise<AddDocumentsSummary> {
   if (files.length === 0) throw new AppError("bad_request", "Choose at least one document to add.");
   if (files.length > MAX_FILES_PER_UPLOAD) throw new AppError("bad_request", `Add at most ${MAX_FILES_PER_UPLOAD} documents at a time.`);
   const env = getEnv();
   const maxBytes = env.INGEST_MAX_DOCUMENT_MB * 1024 * 1024;
   // The project root at run time, on purpose: the bundler must not trace (and ship) what lies under it.
   const root = /*turbopackIgnore: true*/ process.cwd();
+  const folder = uploadFolderOf(ownerId);
   const refused: { document: string; message: string }[] = [];
   const names = new Set<string>();
   const accepted: { file: UploadedFile; path: string }[] = [];
@@ -130,10 +150,10 @@ export async function addDocuments({ files, onProgress }: { files: UploadedFile[
       let name = safe;
       for (let copy = 2; names.has(name); copy++) name = safe.replace(/(\.[a-z]+)$/, `-${copy}$1`);
       names.add(name);
-      accepted.push({ file, path: `${UPLOAD_FOLDER}/${name}` });
+      accepted.push({ file, path: `${folder}/${name}` });
     }
   }
-  await fs.mkdir(nodePath.join(root, UPLOAD_FOLDER), { recursive: true });
+  await fs.mkdir(nodePath.join(root, folder), { recursive: true });
   // Written aside then renamed: ingestion never reads half a file. Dot names are never ingested.
   const aside = (target: string, kind: string) => nodePath.join(nodePath.dirname(target), `.${randomUUID()}.${kind}`);
   const written: { path: string; target: string; previous: string | null }[] = [];
@@ -159,13 +179,14 @@ export async function addDocuments({ files, onProgress }: { files: UploadedFile[
 }
 
 /**
- * Removes a document added from the browser: its file and everything it contributed to the
- * question bank. Documents in content/ itself are the owner's files and are never deleted here.
+ * Removes a document this owner added from the browser: its file and everything it contributed to
+ * the question bank. Documents in content/ itself are the server owner's files and are never
+ * deleted here; another person's upload does not exist for this one.
  */
-export async function removeUploadedDocument({ path }: { path: string }): Promise<void> {
+export async function removeUploadedDocument({ path, ownerId }: { path: string; ownerId: string }): Promise<void> {
   const { db } = await getDatabase();
-  const stored = await getStoredDocuments({ db });
-  if (!path.startsWith(`${UPLOAD_FOLDER}/`) || path.includes("..") || !stored.has(path)) {
+  const stored = await getStoredDocuments({ db, visibleTo: ownerId });
+  if (!isOwnUpload(path, ownerId) || !stored.has(path)) {
     throw new AppError("not_found", "There is no uploaded document by that name.");
   }
   await fs.rm(nodePath.join(/*turbopackIgnore: true*/ process.cwd(), path), { force: true });
@@ -179,15 +200,16 @@ export interface DocumentText {
 }
 
 /**
- * The text of an indexed document under content/, read from disk, for the document viewer.
- * @throws AppError("not_found") for any path outside content/ or not an indexed document.
+ * The text of an indexed document under content/ that this owner may see, read from disk, for
+ * the document viewer.
+ * @throws AppError("not_found") for any path outside content/, not an indexed document, or someone else's.
  */
-export async function readLibraryDocument({ path }: { path: string }): Promise<DocumentText> {
+export async function readLibraryDocument({ path, visibleTo }: { path: string; visibleTo: string }): Promise<DocumentText> {
   const root = /*turbopackIgnore: true*/ process.cwd();
   const absolute = nodePath.resolve(/*turbopackIgnore: true*/ root, path);
   const contentRoot = nodePath.resolve(root, "content");
   const { db } = await getDatabase();
-  if (!absolute.startsWith(`${contentRoot}${nodePath.sep}`) || !(await getStoredDocuments({ db })).has(path)) {
+  if (!absolute.startsWith(`${contentRoot}${nodePath.sep}`) || !(await getStoredDocuments({ db, visibleTo })).has(path)) {
     throw new AppError("not_found", "There is no such document in the library.");
   }
   const maxBytes = getEnv().INGEST_MAX_DOCUMENT_MB * 1024 * 1024;

@@ -6,11 +6,14 @@ export interface TopicGroup {
   questions: QuestionWithSources[];
 }
 
-/** The question bank grouped by topic (largest first), as the person will be interviewed on it. */
-export async function getQuestionBank(): Promise<TopicGroup[]> {
+/**
+ * The question bank grouped by topic (largest first), as the person will be interviewed on it:
+ * the shared library's questions and those of the person's own documents.
+ */
+export async function getQuestionBank({ visibleTo }: { visibleTo: string }): Promise<TopicGroup[]> {
   const { db } = await getDatabase();
   const groups = new Map<string, QuestionWithSources[]>();
-  for (const item of await listQuestions({ db })) {
+  for (const item of await listQuestions({ db, visibleTo })) {
     groups.set(item.topic, [...(groups.get(item.topic) ?? []), item]);
   }
   return [...groups.entries()]

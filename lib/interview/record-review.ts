@@ -12,6 +12,7 @@ import { scheduleReview } from "./review-schedule";
  */
 export async function recordReview({
   db,
+  ownerId,
   questionId,
   question,
   topic,
@@ -19,6 +20,8 @@ export async function recordReview({
   now,
 }: {
   db: Database;
+  /** Whose review: the interview's owner. */
+  ownerId: string;
   questionId: string;
   question: string;
   topic: string;
@@ -29,9 +32,9 @@ export async function recordReview({
   return runInTransaction({
     db,
     work: async (tx) => {
-      const [stored] = await getReviewCards({ db: tx, questionIds: [questionId], forUpdate: true });
+      const [stored] = await getReviewCards({ db: tx, ownerId, questionIds: [questionId], forUpdate: true });
       const next = scheduleReview({ card: stored?.card ?? null, score, now });
-      return upsertReviewCard({ db: tx, questionId, question, topic, card: next.card, due: next.due, lastScore: score, reviewedAt: now });
+      return upsertReviewCard({ db: tx, ownerId, questionId, question, topic, card: next.card, due: next.due, lastScore: score, reviewedAt: now });
     },
   });
 }

@@ -87,7 +87,7 @@ export async function replyToAnswer({ db, session, state, message, llm, onToken,
     db,
     work: async (tx) => {
       if (grade && answer) await saveAnswerGrade({ db: tx, answerId: answer.id, score: grade.score, grade: { ...grade }, grader: grade.grader });
-      if (grade && !inFollowUp) await recordReview({ db: tx, questionId: current.questionId, question: current.question, topic: current.topic, score: grade.score, now: new Date() });
+      if (grade && !inFollowUp) await recordReview({ db: tx, ownerId: session.ownerId, questionId: current.questionId, question: current.question, topic: current.topic, score: grade.score, now: new Date() });
       const rows = await appendInterviewMessages({ db: tx, sessionId: session.id, messages: [feedback, ...next.messages] });
       // The feedback's id is known only now: "why didn't that count?" looks it up.
       const patched = { ...(next.patch.state ?? {}), lastFeedbackId: rows[0]!.id };

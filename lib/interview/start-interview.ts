@@ -17,12 +17,12 @@ import type { InterviewSettings } from "./types";
  * interviewer's opening and first question together, so an interview never exists without its
  * first question. With an LLM the opening is phrased by it (not streamed: the page opens on it).
  */
-export async function startInterview(settings: InterviewSettings): Promise<{ id: string }> {
+export async function startInterview(settings: InterviewSettings, { ownerId }: { ownerId: string }): Promise<{ id: string }> {
   const { db } = await getDatabase();
   const now = new Date();
-  const bank = await listQuestions({ db });
-  const due = await listDueReviewCards({ db, now, limit: 500 });
-  const reviewed = new Set((await getReviewCards({ db, questionIds: bank.map((item) => item.id) })).map((card) => card.questionId));
+  const bank = await listQuestions({ db, visibleTo: ownerId });
+  const due = await listDueReviewCards({ db, ownerId, now, limit: 500 });
+  const reviewed = new Set((await getReviewCards({ db, ownerId, questionIds: bank.map((item) => item.id) })).map((card) => card.questionId));
   const plan = planQuestions({ bank, settings, due: due.map((card) => card.questionId), reviewed, seed: now.getTime() % 2 ** 31 });
   if (plan.length === 0) {
     throw new AppError(
@@ -48,7 +48,7 @@ export async function startInterview(settings: InterviewSettings): Promise<{ id:
   return runInTransaction({
     db,
     work: async (tx) => {
-      const session = await createInterviewSession({ db: tx, settings: { ...settings, questionCount: plan.length }, mode: llm ? "llm" : "offline", plan });
+      const session = await createInterviewSession({ db: tx, ownerId, settings: { ...settings, questionCount: plan.length }, mode: llm ? "llm" : "offline", plan });
       await appendInterviewMessages({
         db: tx,
         sessionId: session.id,

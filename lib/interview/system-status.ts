@@ -12,13 +12,16 @@ export interface SystemStatus {
 
 /**
  * What is running: which database, whether semantic search is on (and if not, how to turn it on),
- * and how much material is indexed. Loads the database and the embedder on first use.
+ * and how much material is indexed (with `visibleTo`, what that owner may study). Loads the database and the embedder on first use.
  */
-export async function getSystemStatus(): Promise<SystemStatus> {
+export async function getSystemStatus({ visibleTo }: { visibleTo?: string } = {}): Promise<SystemStatus> {
   const [handle, loaded] = await Promise.all([getDatabase(), getEmbedder()]);
-  const corpus = await getCorpusCounts({ db: handle.db });
+  const corpus = await getCorpusCounts({ db: handle.db, visibleTo });
   return { database: { kind: handle.kind, location: handle.location }, embeddings: loaded.status, corpus };
 }
+
+/** An owner id no person or the local owner has: what it may see is the shared library alone. */
+const SHARED_ONLY = "(the shared library only)";
 
 export interface Health {
   database: DatabaseKind;
@@ -31,5 +34,6 @@ export interface Health {
  */
 export async function getHealth(): Promise<Health> {
   const handle = await getDatabase();
-  return { database: handle.kind, corpus: await getCorpusCounts({ db: handle.db }) };
+  // Anyone may ask, signed in or not: count only the shared library, never people's own documents.
+  return { database: handle.kind, corpus: await getCorpusCounts({ db: handle.db, visibleTo: SHARED_ONLY }) };
 }

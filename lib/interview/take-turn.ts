@@ -16,6 +16,8 @@ export const MAX_MESSAGE_CHARACTERS = 20_000;
 
 export interface TurnInput {
   sessionId: string;
+  /** Who is asking: someone else's interview does not exist for them. */
+  ownerId: string;
   /** Chosen by the browser per message: a message sent twice is answered once. */
   clientMessageId: string;
   text: string;
@@ -62,7 +64,7 @@ export function inTurn<T>(sessionId: string, work: () => Promise<T>): Promise<T>
 
 async function runTurn(input: TurnInput): Promise<{ messages: InterviewMessage[]; view: InterviewView }> {
   const { db } = await getDatabase();
-  const session = await getInterviewSession({ db, id: input.sessionId });
+  const session = await getInterviewSession({ db, id: input.sessionId, ownerId: input.ownerId });
   if (!session) throw new AppError("not_found", "This interview does not exist.");
 
   const known = await findMessageByClientId({ db, sessionId: session.id, clientMessageId: input.clientMessageId });

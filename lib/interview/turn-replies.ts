@@ -41,7 +41,7 @@ export async function replyToMessage(input: ReplyInput): Promise<InterviewMessag
     case "skip": {
       if (!current || state.awaiting === "nothing") return append(db, session.id, [say(AFTER_END, "notice")]);
       // A skipped question was not known: it comes back soon, as a failed answer would.
-      if (state.awaiting === "answer") await recordReview({ db, questionId: current.questionId, question: current.question, topic: current.topic, score: 0, now: new Date() });
+      if (state.awaiting === "answer") await recordReview({ db, ownerId: session.ownerId, questionId: current.questionId, question: current.question, topic: current.topic, score: 0, now: new Date() });
       const next = await nextQuestionTurn({ db, session, llm, previousScore: null, skipped: true, onToken: input.onToken, signal: input.signal });
       return append(db, session.id, next.messages, next.patch);
     }
@@ -57,7 +57,7 @@ export async function replyToMessage(input: ReplyInput): Promise<InterviewMessag
     case "clarify": {
       const { embedder } = await getEmbedder();
       const item = current && state.awaiting !== "nothing" ? await loadPlannedItem(db, current) : null;
-      const reply = await answerClarifyingQuestion({ db, question: message.text, current: item, embedder, llm, onToken: input.onToken, signal: input.signal });
+      const reply = await answerClarifyingQuestion({ db, question: message.text, visibleTo: session.ownerId, current: item, embedder, llm, onToken: input.onToken, signal: input.signal });
       return append(db, session.id, [say(reply.text, "clarification", { citations: reply.citations })]);
     }
     case "feedback-question": {

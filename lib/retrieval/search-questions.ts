@@ -37,6 +37,8 @@ export interface SearchOptions {
   embedder: Embedder | null;
   k?: number;
   topics?: string[];
+  /** Only questions this owner may see (the shared library and their own); all of them without it (the command line). */
+  visibleTo?: string;
   settings?: SearchSettings;
 }
 
@@ -47,15 +49,15 @@ export interface SearchOptions {
  * (say the embeddings endpoint is down) degrades to the lexical tier and says so.
  */
 export async function searchQuestions(options: SearchOptions): Promise<SearchResponse> {
-  const { db, query, embedder, topics } = options;
+  const { db, query, embedder, topics, visibleTo } = options;
   const settings = options.settings ?? DEFAULT_SEARCH_SETTINGS;
   const k = Math.max(1, Math.min(options.k ?? 10, 100));
   const depth = Math.max(k, settings.fusionDepth);
 
   const analysis = await analyzeQuery({ db, query, settings });
   const [lexical, vector] = await Promise.all([
-    searchLexicalPruned({ db, terms: analysis.terms, phrases: analysis.phrases, phraseWeight: settings.phraseWeight, limit: depth, k1: settings.k1, b: settings.b, questionWeight: settings.questionWeight, topics }),
-    embedder ? searchByMeaning({ db, query: analysis.cleaned || query, embedder, limit: depth, topics }) : null,
+    searchLexicalPruned({ db, terms: analysis.terms, phrases: analysis.phrases, phraseWeight: settings.phraseWeight, limit: depth, k1: settings.k1, b: settings.b, questionWeight: settings.questionWeight, topics, visibleTo }),
+    embedder ? searchByMeaning({ db, query: analysis.cleaned || query, embedder, limit: depth, topics, visibleTo }) : null,
   ]);
 
   const vectorHits = vector?.hits;
@@ -76,10 +78,10 @@ export async function searchQuestions(options: SearchOptions): Promise<SearchRes
   return { query, tier: vectorHits ? "hybrid" : "lexical", notice: vector?.notice, analysis, results };
 }
 
-async function searchByMeaning({ db, query, embedder, limit, topics }: { db: Database; query: string; embedder: Embedder; limit: number; topics?: string[] }): Promise<{ hits?: VectorHit[]; notice?: string }> {
+async function searchByMeaning({ db, query, embedder, limit, topics, visibleTo }: { db: Database; query: string; embedder: Embedder; limit: number; topics?: string[]; visibleTo?: string }): Promise<{ hits?: VectorHit[]; notice?: string }> {
   try {
     const [embedding] = await embedder.embed([query]);
-    return { hits: await searchVector({ db, embedding: embedding!, model: embedder.modelId, limit, topics }) };
+    return { hits: await searchVector({ db, embedding: embedding!, model: embedder.modelId, limit, topics, visibleTo }) };
   } catch (error) {
     return { notice: `Semantic search failed for this query (${error instanceof Error ? error.message : String(error)}); these are full-text results.` };
   }

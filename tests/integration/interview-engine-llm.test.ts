@@ -1,3 +1,4 @@
+import { LOCAL_OWNER } from "@/lib/auth/owner";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listSessionAnswers } from "@/lib/db/queries/interview-answers";
 import { listInterviewMessages } from "@/lib/db/queries/interview-messages";
@@ -63,12 +64,12 @@ afterAll(async () => {
 /** A turn with the interviewer's reply streamed: the tokens that arrived come back with it. */
 async function send(sessionId: string, text: string) {
   const tokens: string[] = [];
-  const result = await service.takeTurn({ sessionId, clientMessageId: `llm-${++messageNumber}`, text, onToken: (token) => tokens.push(token) });
+  const result = await service.takeTurn({ ownerId: LOCAL_OWNER, sessionId, clientMessageId: `llm-${++messageNumber}`, text, onToken: (token) => tokens.push(token) });
   return { ...result, streamed: tokens.join(""), tokens };
 }
 
 const kinds = (messages: InterviewMessage[]) => messages.map((message) => message.kind);
-const view = async (id: string): Promise<InterviewView> => (await service.getInterviewView({ id }))!;
+const view = async (id: string): Promise<InterviewView> => (await service.getInterviewView({ id, ownerId: LOCAL_OWNER }))!;
 const asked = (current: InterviewView) => askedQuestion(current, bank);
 /** The last user message of a recorded request. */
 const prompt = (request: RecordedRequest) => (request.body as { messages: { role: string; content: string }[] }).messages.filter((message) => message.role === "user").at(-1)!.content;
@@ -80,7 +81,7 @@ describe("the interview engine with an LLM", () => {
   let id: string;
 
   it("opens with the LLM's words and asks the first question, adding it when the LLM's turn lacks it", async () => {
-    id = (await service.startInterview({ topics: [OPTIMISATION], questionCount: 3, style: "friendly", voice: false, dueOnly: false })).id;
+    id = (await service.startInterview({ topics: [OPTIMISATION], questionCount: 3, style: "friendly", voice: false, dueOnly: false }, { ownerId: LOCAL_OWNER })).id;
     const started = await view(id);
     expect(started).toMatchObject({ mode: "llm", awaitingAnswer: true, position: 0 });
     expect(kinds(started.messages)).toEqual(["opening", "question"]);
@@ -184,7 +185,7 @@ describe("the interview engine with an LLM", () => {
     expect(streamed).toBe(CLOSING);
     expect(after.awaitingAnswer).toBe(false);
 
-    const summary = await service.endInterview({ id });
+    const summary = await service.endInterview({ id, ownerId: LOCAL_OWNER });
     expect(summary.questions.map((item) => item.score)).toEqual([3, expect.any(Number), fooled.score]);
     // The LLM was told every answer, the last one included, and the summary's average.
     const closingPrompt = prompt(server.requests.filter((request) => prompt(request).includes("Close the interview")).at(-1)!);
@@ -194,7 +195,7 @@ describe("the interview engine with an LLM", () => {
   it("answers a message sent again from what is stored, without asking the LLM again", async () => {
     const answered = (await view(id)).messages.filter((message) => message.kind === "answer").at(-1)!;
     const requests = server.requests.length;
-    const replay = await service.takeTurn({ sessionId: id, clientMessageId: `llm-${messageNumber}`, text: answered.text });
+    const replay = await service.takeTurn({ ownerId: LOCAL_OWNER, sessionId: id, clientMessageId: `llm-${messageNumber}`, text: answered.text });
     expect(replay.messages[0]!.id).toBe(answered.id);
     expect(kinds(replay.messages)).toEqual(["answer", "feedback", "closing"]);
     expect(server.requests.length).toBe(requests);
@@ -205,7 +206,7 @@ describe("the interview engine with an LLM", () => {
     const requests = server.requests.length;
     server.enqueueFault({ status: 503 });
     server.enqueueFault({ status: 503 });
-    const short = (await service.startInterview({ topics: [REGULARISATION], questionCount: 1, style: "tough", voice: false, dueOnly: false })).id;
+    const short = (await service.startInterview({ topics: [REGULARISATION], questionCount: 1, style: "tough", voice: false, dueOnly: false }, { ownerId: LOCAL_OWNER })).id;
     const started = await view(short);
     expect(kinds(started.messages)).toEqual(["opening", "notice", "question"]);
     expect(started.messages[0]!.text).toMatch(/One question on Regularisation/);
@@ -231,7 +232,7 @@ describe("the interview engine with an LLM", () => {
   });
 
   it("ends an interview only after the turn under way, whose grading fell back after hanging past the timeout", async () => {
-    const single = (await service.startInterview({ topics: [OPTIMISATION], questionCount: 1, style: "neutral", voice: false, dueOnly: false })).id;
+    const single = (await service.startInterview({ topics: [OPTIMISATION], questionCount: 1, style: "neutral", voice: false, dueOnly: false }, { ownerId: LOCAL_OWNER })).id;
     const question = asked(await view(single));
     const hangs = hung();
     server.enqueueFault({ kind: "hang", ms: 10_000 });
@@ -239,7 +240,7 @@ describe("the interview engine with an LLM", () => {
     const turn = send(single, question.partial);
     await vi.waitFor(() => expect(hung()).toBe(hangs + 1), { timeout: 10_000, interval: 10 });
     // Grading is under way (its first try hangs): "End interview" is pressed now.
-    const summary = await service.endInterview({ id: single });
+    const summary = await service.endInterview({ id: single, ownerId: LOCAL_OWNER });
     const { messages } = await turn;
     expect(kinds(messages)).toEqual(["answer", "feedback", "follow-up"]);
     const fallback = messages[1]!.grade!;

@@ -1,3 +1,4 @@
+import { LOCAL_OWNER } from "@/lib/auth/owner";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, DatabaseHandle } from "@/lib/db/client";
@@ -46,7 +47,7 @@ describe.each(testDatabases)("interview store on $name", ({ open }) => {
     await handle?.close();
   });
 
-  const newSession = () => createInterviewSession({ db, settings, mode: "offline", plan });
+  const newSession = () => createInterviewSession({ ownerId: LOCAL_OWNER, db, settings, mode: "offline", plan });
   const messageCount = async (sessionId: string) => (await listInterviewMessages({ db, sessionId })).length;
 
   it("creates a session with its settings and plan, and finds it again", async () => {
@@ -55,7 +56,7 @@ describe.each(testDatabases)("interview store on $name", ({ open }) => {
     expect(await getInterviewSession({ db, id: session.id })).toEqual(session);
     expect(await getInterviewSession({ db, id: "not-a-uuid" })).toBeNull();
     expect(await getInterviewSession({ db, id: "00000000-0000-4000-8000-00000000ffff" })).toBeNull();
-    await expect(createInterviewSession({ db, settings: { ...settings, questionCount: 0 }, mode: "offline", plan })).rejects.toThrow(AppError);
+    await expect(createInterviewSession({ ownerId: LOCAL_OWNER, db, settings: { ...settings, questionCount: 0 }, mode: "offline", plan })).rejects.toThrow(AppError);
   });
 
   it("updates only the fields patched", async () => {
@@ -223,13 +224,13 @@ describe.each(testDatabases)("interview store on $name", ({ open }) => {
     await saveAnswerGrade({ db, answerId: second!.id, score: 5, grade: {}, grader: "local" });
 
     expect((await listSessionAnswers({ db, sessionId: session.id })).map((row) => row.text)).toEqual(["first", "follow-up", "second"]);
-    const since = await listAnswersSince({ db, since: new Date("2030-01-01T00:00:00Z") });
+    const since = await listAnswersSince({ ownerId: LOCAL_OWNER, db, since: new Date("2030-01-01T00:00:00Z") });
     expect(since.map((row) => [row.text, row.sessionStartedAt.toISOString()])).toEqual([
       ["first", startedAt.toISOString()],
       ["follow-up", startedAt.toISOString()],
       ["second", startedAt.toISOString()],
     ]);
-    expect((await listAnswersSince({ db })).length).toBeGreaterThan(since.length);
+    expect((await listAnswersSince({ ownerId: LOCAL_OWNER, db })).length).toBeGreaterThan(since.length);
 
     // The stored rows are what the summary, history and progress take.
     const row = (await getInterviewSession({ db, id: session.id }))!;
@@ -248,31 +249,31 @@ describe.each(testDatabases)("interview store on $name", ({ open }) => {
     const newer = await newSession();
     await db.update(interviewSessions).set({ startedAt: new Date("2040-01-01T00:00:00Z") }).where(eq(interviewSessions.id, older.id));
     await db.update(interviewSessions).set({ startedAt: new Date("2040-01-02T00:00:00Z") }).where(eq(interviewSessions.id, newer.id));
-    expect((await listInterviewSessions({ db, limit: 2 })).map((row) => row.id)).toEqual([newer.id, older.id]);
+    expect((await listInterviewSessions({ ownerId: LOCAL_OWNER, db, limit: 2 })).map((row) => row.id)).toEqual([newer.id, older.id]);
   });
 
   it("schedules review cards: worse answers due sooner, listed most overdue first", async () => {
     const now = new Date("2026-03-02T09:00:00Z");
     const ids = ["00000000-0000-4000-8000-00000000c001", "00000000-0000-4000-8000-00000000c002", "00000000-0000-4000-8000-00000000c003"];
-    await recordReview({ db, questionId: ids[0]!, question: "Good", topic: "T", score: 4, now });
-    await recordReview({ db, questionId: ids[1]!, question: "Bad", topic: "T", score: 0.5, now });
-    await recordReview({ db, questionId: ids[2]!, question: "Perfect", topic: "T", score: 5, now });
+    await recordReview({ ownerId: LOCAL_OWNER, db, questionId: ids[0]!, question: "Good", topic: "T", score: 4, now });
+    await recordReview({ ownerId: LOCAL_OWNER, db, questionId: ids[1]!, question: "Bad", topic: "T", score: 0.5, now });
+    await recordReview({ ownerId: LOCAL_OWNER, db, questionId: ids[2]!, question: "Perfect", topic: "T", score: 5, now });
 
-    expect(await countDueReviewCards({ db, now })).toBe(0);
+    expect(await countDueReviewCards({ ownerId: LOCAL_OWNER, db, now })).toBe(0);
     const farFuture = new Date("2027-01-01T00:00:00Z");
-    const due = await listDueReviewCards({ db, now: farFuture });
+    const due = await listDueReviewCards({ ownerId: LOCAL_OWNER, db, now: farFuture });
     expect(due.map((card) => card.question)).toEqual(["Bad", "Good", "Perfect"]);
-    expect(await countDueReviewCards({ db, now: farFuture })).toBe(3);
-    expect((await listDueReviewCards({ db, now: farFuture, limit: 1 })).map((card) => card.question)).toEqual(["Bad"]);
+    expect(await countDueReviewCards({ ownerId: LOCAL_OWNER, db, now: farFuture })).toBe(3);
+    expect((await listDueReviewCards({ ownerId: LOCAL_OWNER, db, now: farFuture, limit: 1 })).map((card) => card.question)).toEqual(["Bad"]);
 
     // A second good review moves the card further out, and the stored card carries its history.
-    const [before] = await getReviewCards({ db, questionIds: [ids[0]!] });
-    const again = await recordReview({ db, questionId: ids[0]!, question: "Good", topic: "T", score: 4, now: before!.due });
+    const [before] = await getReviewCards({ ownerId: LOCAL_OWNER, db, questionIds: [ids[0]!] });
+    const again = await recordReview({ ownerId: LOCAL_OWNER, db, questionId: ids[0]!, question: "Good", topic: "T", score: 4, now: before!.due });
     expect(again.card.reps).toBe(2);
     expect(again.due.getTime() - before!.due.getTime()).toBeGreaterThan(before!.due.getTime() - now.getTime());
     expect(again).toMatchObject({ lastScore: 4, reviewedAt: before!.due });
-    expect(await getReviewCards({ db, questionIds: ["bad-id"] })).toEqual([]);
-    await expect(recordReview({ db, questionId: "bad-id", question: "?", topic: "T", score: 3, now })).rejects.toThrow(AppError);
+    expect(await getReviewCards({ ownerId: LOCAL_OWNER, db, questionIds: ["bad-id"] })).toEqual([]);
+    await expect(recordReview({ ownerId: LOCAL_OWNER, db, questionId: "bad-id", question: "?", topic: "T", score: 3, now })).rejects.toThrow(AppError);
   });
 
   it("deletes a session with its messages and answers", async () => {

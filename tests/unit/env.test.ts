@@ -9,7 +9,9 @@ describe("parseEnv", () => {
   it("runs on embedded defaults with no configuration at all", () => {
     const env = parseEnv({}, cwd);
     expect(env.PORT).toBe(3000);
-    expect(env.HOST).toBeUndefined();
+    // Loopback by default: nothing is reachable from other machines unless asked for.
+    expect(env.HOST).toBe("127.0.0.1");
+    expect(env.signInRequired).toBe(false);
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.pgliteDir).toBe(path.join(cwd, ".data", "pglite"));
     expect(env.embeddingModelDir).toBe(path.join(cwd, ".data", "models"));
@@ -34,6 +36,26 @@ describe("parseEnv", () => {
     );
     expect(env).toMatchObject({ PORT: 4100, HOST: "127.0.0.1", EMBEDDINGS: "openai", EMBEDDING_ALLOW_DOWNLOAD: false, OPENAI_MODEL: "llama3.1" });
     expect(env.pgliteDir).toBe("/var/lib/coach/pglite");
+  });
+
+  it("turns sign-in on when the app listens beyond loopback, unless AUTH_REQUIRED says otherwise", () => {
+    for (const host of ["127.0.0.1", "127.1.2.3", "localhost", "::1", "[::1]"]) expect(parseEnv({ HOST: host }, cwd).signInRequired, host).toBe(false);
+    for (const host of ["0.0.0.0", "::", "192.168.1.20", "coach.example.org"]) expect(parseEnv({ HOST: host }, cwd).signInRequired, host).toBe(true);
+    expect(parseEnv({ HOST: "0.0.0.0", AUTH_REQUIRED: "false" }, cwd).signInRequired).toBe(false);
+    expect(parseEnv({ AUTH_REQUIRED: "true" }, cwd).signInRequired).toBe(true);
+  });
+
+  it("wants a sign-in secret long enough to resist guessing, and never prints it", () => {
+    expect(parseEnv({ NEXTAUTH_SECRET: "x".repeat(32) }, cwd).authSecret).toBe("x".repeat(32));
+    expect(parseEnv({ AUTH_SECRET: "y".repeat(40) }, cwd).authSecret).toBe("y".repeat(40));
+    let message = "";
+    try {
+      parseEnv({ NEXTAUTH_SECRET: "short-secret-value" }, cwd);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("NEXTAUTH_SECRET: expected at least 32 characters");
+    expect(message).not.toContain("short-secret-value");
   });
 
   it("treats an empty variable as unset", () => {

@@ -1,3 +1,4 @@
+import { requirePerson } from "@/lib/auth/current-person";
 import { getEnv } from "@/lib/env";
 import { AppError, toAppError } from "@/lib/errors";
 import { addDocuments, MAX_FILES_PER_UPLOAD, type UploadedFile } from "@/lib/interview/library";
@@ -5,14 +6,16 @@ import { addDocuments, MAX_FILES_PER_UPLOAD, type UploadedFile } from "@/lib/int
 export const dynamic = "force-dynamic";
 
 /**
- * POST multipart/form-data with `files`: writes them into content/uploads and ingests them,
+ * POST multipart/form-data with `files`: writes them into the person's upload folder and ingests them,
  * answering with NDJSON as it goes: `{type:"progress", done, total, document, status}` per
  * document, then `{type:"done", summary}` (refused and failed documents are in summary.errors),
  * or `{type:"error", message}`. A request that cannot be read is a JSON error before any streaming.
  */
 export async function POST(request: Request): Promise<Response> {
   let files: UploadedFile[];
+  let ownerId: string;
   try {
+    ownerId = (await requirePerson()).id;
     files = await readFiles(request);
   } catch (error) {
     return toAppError(error).toResponse();
@@ -34,7 +37,7 @@ export async function POST(request: Request): Promise<Response> {
         }
       };
       try {
-        const summary = await addDocuments({ files, onProgress: (progress) => send({ type: "progress", ...progress }) });
+        const summary = await addDocuments({ files, ownerId, onProgress: (progress) => send({ type: "progress", ...progress }) });
         send({ type: "done", summary });
       } catch (error) {
         const failure = toAppError(error);

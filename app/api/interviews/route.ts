@@ -1,3 +1,4 @@
+import { requirePerson } from "@/lib/auth/current-person";
 import { toAppError } from "@/lib/errors";
 import { startInterview } from "@/lib/interview/interview-service";
 import { readJsonBody } from "./read-json-body";
@@ -8,8 +9,9 @@ export const dynamic = "force-dynamic";
 /** Starts an interview with the settings given; answers 201 with its id. */
 export async function POST(request: Request): Promise<Response> {
   try {
+    const person = await requirePerson();
     const settings = await readJsonBody(request, startInterviewRequest);
-    return Response.json(await startInterview(settings), { status: 201 });
+    return Response.json(await startInterview(settings, { ownerId: person.id }), { status: 201 });
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === "internal") console.error("starting an interview failed", error);

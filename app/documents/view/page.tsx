@@ -1,3 +1,4 @@
+import { requirePagePerson } from "@/lib/auth/current-person";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ScrollToLine } from "@/app/_components/scroll-to-line";
@@ -14,7 +15,8 @@ export default async function DocumentViewPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const path = typeof params.path === "string" ? params.path : "";
   const line = Number(typeof params.line === "string" ? params.line : NaN);
-  const loaded = await load(path);
+  const person = await requirePagePerson(`/documents/view?path=${encodeURIComponent(path)}`);
+  const loaded = await load(path, person.id);
   if (!loaded) notFound();
   if (typeof loaded === "string") {
     return (
@@ -47,12 +49,12 @@ export default async function DocumentViewPage({ searchParams }: { searchParams:
 }
 
 /** The document, null when there is no such document to show, or why it cannot be shown. */
-async function load(path: string): Promise<DocumentText | string | null> {
+async function load(path: string, visibleTo: string): Promise<DocumentText | string | null> {
   if (!path) return null;
   try {
-    return await readLibraryDocument({ path });
+    return await readLibraryDocument({ path, visibleTo });
   } catch (error) {
-    // Outside content/, not indexed, gone from disk: all the same to a visitor, a missing page.
+    // Outside content/, not indexed, someone else's, gone from disk: all the same to a visitor, a missing page.
     if (error instanceof AppError && error.code === "not_found") return null;
     if (error instanceof AppError && error.code !== "internal") return error.message;
     throw error;

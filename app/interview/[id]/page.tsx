@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { InterviewChat } from "@/app/_components/interview/interview-chat";
+import { requirePagePerson } from "@/lib/auth/current-person";
 import { AppError } from "@/lib/errors";
 import { getInterviewView, getSessionSummaryView } from "@/lib/interview/interview-service";
 import type { InterviewView, SessionSummary } from "@/lib/interview/types";
@@ -11,12 +12,13 @@ export const metadata: Metadata = { title: "Interview · Mock-interview coach" }
 /** The interview as stored: a reload shows everything said so far and carries on from there. */
 export default async function InterviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const view = await loadView(id);
+  const person = await requirePagePerson(`/interview/${encodeURIComponent(id)}`);
+  const view = await loadView(id, person.id);
   if (!view) notFound();
   let summary: SessionSummary | null = null;
   if (view.status === "ended") {
     // The conversation still shows when its summary cannot be made; the page says so below it.
-    summary = await getSessionSummaryView({ id }).catch((error: unknown) => {
+    summary = await getSessionSummaryView({ id, ownerId: person.id }).catch((error: unknown) => {
       console.error("session summary failed", error);
       return null;
     });
@@ -34,9 +36,10 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
   );
 }
 
-async function loadView(id: string): Promise<InterviewView | null> {
+/** The interview, or null when it does not exist or is someone else's (for them it does not exist). */
+async function loadView(id: string, ownerId: string): Promise<InterviewView | null> {
   try {
-    return (await getInterviewView({ id })) ?? null;
+    return (await getInterviewView({ id, ownerId })) ?? null;
   } catch (error) {
     // A malformed or unknown id is a missing page, not a crash.
     if (error instanceof AppError && (error.code === "not_found" || error.code === "bad_request")) return null;

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { chunks, documents, questions, questionSources } from "../schema";
 import { insertAbbreviations } from "./abbreviations";
 import { refreshCanonicalQuestions, type Canonicalize, type Executor } from "./canonical-questions";
+import { documentVisibleTo } from "./visible-to";
 
 export interface ChunkToIndex {
   kind: "question" | "answer";
@@ -22,6 +23,8 @@ export interface SourceToIndex {
 
 export interface DocumentToIndex {
   path: string;
+  /** The person the document belongs to, or null (absent) for the shared library. */
+  ownerId?: string | null;
   contentHash: string;
   format: string;
   bytes: number;
@@ -53,11 +56,15 @@ export interface StoredDocument {
   embeddingModel: string | null;
 }
 
-/** What is stored of each document by path, to skip the unchanged ones. */
-export async function getStoredDocuments({ db }: { db: Database }): Promise<Map<string, StoredDocument>> {
+/**
+ * What is stored of each document by path, to skip the unchanged ones; with `visibleTo`, only the
+ * documents that owner may see (the shared library and their own).
+ */
+export async function getStoredDocuments({ db, visibleTo }: { db: Database; visibleTo?: string }): Promise<Map<string, StoredDocument>> {
   const rows = await db
     .select({ path: documents.path, contentHash: documents.contentHash, embeddingModel: documents.embeddingModel })
-    .from(documents);
+    .from(documents)
+    .where(visibleTo === undefined ? undefined : documentVisibleTo(visibleTo));
   return new Map(rows.map(({ path, ...stored }) => [path, stored]));
 }
 
@@ -74,6 +81,7 @@ export async function replaceDocument({ db, document, policy }: { db: Database; 
       .insert(documents)
       .values({
         path: document.path,
+        ownerId: document.ownerId ?? null,
         contentHash: document.contentHash,
         format: document.format,
         bytes: document.bytes,
@@ -84,10 +92,16 @@ export async function replaceDocument({ db, document, policy }: { db: Database; 
 
     // Match against every wording already stored, not only each question's current canonical
     // wording: a question found as A, B and C stays one question whichever order they arrive in.
+    // Only the same owner's questions: a merge would show one person's answers to another.
+    const ownerId = document.ownerId ?? null;
     const known =
       policy.matchExisting === false
         ? []
-        : await tx.select({ questionId: questionSources.questionId, question: questionSources.question }).from(questionSources);
+        : await tx
+            .select({ questionId: questionSources.questionId, question: questionSources.question })
+            .from(questionSources)
+            .innerJoin(questions, eq(questions.id, questionSources.questionId))
+            .where(ownerId === null ? isNull(questions.ownerId) : eq(questions.ownerId, ownerId));
     const byKey = new Map(known.map((row) => [policy.exactKey(row.question), row.questionId]));
     // Ids are made here so the whole document goes in as a few bulk inserts, not one per row.
     const newQuestions: (typeof questions.$inferInsert)[] = [];
@@ -101,7 +115,7 @@ export async function replaceDocument({ db, document, policy }: { db: Database; 
         merged++;
       } else {
         questionId = randomUUID();
-        newQuestions.push({ id: questionId, question: source.question, answer: source.answer, topic: "General", mergeKey: key });
+        newQuestions.push({ id: questionId, ownerId, question: source.question, answer: source.answer, topic: "General", mergeKey: key });
       }
       if (policy.matchExisting !== false) known.push({ questionId, question: source.question });
       byKey.set(key, questionId);

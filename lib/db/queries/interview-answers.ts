@@ -1,4 +1,4 @@
-import { asc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Database } from "../client";
 import { interviewAnswers, interviewMessages, interviewSessions } from "../schema";
@@ -84,16 +84,16 @@ export async function listAnswersOfSessions({ db, sessionIds }: { db: Database; 
 }
 
 /**
- * Every answer of the interviews started at or after `since` (all of them without it), with the
+ * Every answer of one person's interviews started at or after `since` (all of them without it), with the
  * interview's start, oldest interview first: the input of progress per topic.
  */
-export async function listAnswersSince({ db, since }: { db: Database; since?: Date }): Promise<InterviewAnswerWithSession[]> {
+export async function listAnswersSince({ db, ownerId, since }: { db: Database; ownerId: string; since?: Date }): Promise<InterviewAnswerWithSession[]> {
   const rows = await db
     .select({ answer: interviewAnswers, sessionStartedAt: interviewSessions.startedAt })
     .from(interviewAnswers)
     .innerJoin(interviewSessions, eq(interviewSessions.id, interviewAnswers.sessionId))
     .innerJoin(interviewMessages, eq(interviewMessages.id, interviewAnswers.messageId))
-    .where(since ? gte(interviewSessions.startedAt, since) : undefined)
+    .where(and(eq(interviewSessions.ownerId, ownerId), since ? gte(interviewSessions.startedAt, since) : undefined))
     .orderBy(asc(interviewSessions.startedAt), asc(interviewSessions.id), asc(interviewMessages.seq));
   return rows.map((row) => ({ ...row.answer, sessionStartedAt: row.sessionStartedAt }));
 }

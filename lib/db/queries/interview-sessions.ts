@@ -1,4 +1,4 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Database } from "../client";
 import { interviewSessions } from "../schema";
@@ -43,11 +43,14 @@ export function runInTransaction<T>({ db, work }: { db: Database; work: (tx: Dat
 /** Starts an interview with its plan (a snapshot of the questions to ask). */
 export async function createInterviewSession({
   db,
+  ownerId,
   settings,
   mode,
   plan,
 }: {
   db: Database;
+  /** Whose interview: a person's id, or "local" when nobody signs in. */
+  ownerId: string;
   settings: InterviewSessionSettings;
   mode: "llm" | "offline";
   plan: InterviewPlanItem[];
@@ -58,6 +61,7 @@ export async function createInterviewSession({
   const [row] = await db
     .insert(interviewSessions)
     .values({
+      ownerId,
       style: settings.style,
       voice: settings.voice,
       topics: settings.topics,
@@ -70,10 +74,16 @@ export async function createInterviewSession({
   return row!;
 }
 
-/** The session, or null when there is none with this id (a malformed id included). */
-export async function getInterviewSession({ db, id }: { db: Database; id: string }): Promise<InterviewSessionRow | null> {
+/**
+ * The session, or null when there is none with this id (a malformed id included) or, given
+ * `ownerId`, when it is someone else's: to another person an interview does not exist.
+ */
+export async function getInterviewSession({ db, id, ownerId }: { db: Database; id: string; ownerId?: string }): Promise<InterviewSessionRow | null> {
   if (!isUuid(id)) return null;
-  const [row] = await db.select().from(interviewSessions).where(eq(interviewSessions.id, id));
+  const [row] = await db
+    .select()
+    .from(interviewSessions)
+    .where(and(eq(interviewSessions.id, id), ownerId === undefined ? undefined : eq(interviewSessions.ownerId, ownerId)));
   return row ?? null;
 }
 
@@ -108,9 +118,9 @@ export async function updateInterviewSession({
   return row ?? null;
 }
 
-/** Interviews, newest first. */
-export async function listInterviewSessions({ db, limit = 50 }: { db: Database; limit?: number }): Promise<InterviewSessionRow[]> {
-  return db.select().from(interviewSessions).orderBy(desc(interviewSessions.startedAt), desc(interviewSessions.id)).limit(limit);
+/** One person's interviews, newest first. */
+export async function listInterviewSessions({ db, ownerId, limit = 50 }: { db: Database; ownerId: string; limit?: number }): Promise<InterviewSessionRow[]> {
+  return db.select().from(interviewSessions).where(eq(interviewSessions.ownerId, ownerId)).orderBy(desc(interviewSessions.startedAt), desc(interviewSessions.id)).limit(limit);
 }
 
 /** Deletes an interview with its messages and answers (they cascade). True when there was one. */

@@ -1,6 +1,7 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { documents, questions, questionSources } from "../schema";
+import { questionVisibleTo } from "./visible-to";
 
 export interface QuestionWithSources {
   id: string;
@@ -11,8 +12,11 @@ export interface QuestionWithSources {
   sources: { document: string; line: number; question: string; answer: string | null }[];
 }
 
-/** Every canonical question (or those of `ids`) with where each document states it, in corpus order. */
-export async function listQuestions({ db, ids }: { db: Database; ids?: string[] }): Promise<QuestionWithSources[]> {
+/**
+ * Every canonical question (or those of `ids`; with `visibleTo`, only those that owner may see)
+ * with where each document states it, in corpus order.
+ */
+export async function listQuestions({ db, ids, visibleTo }: { db: Database; ids?: string[]; visibleTo?: string }): Promise<QuestionWithSources[]> {
   if (ids?.length === 0) return [];
   const rows = await db
     .select({
@@ -28,7 +32,7 @@ export async function listQuestions({ db, ids }: { db: Database; ids?: string[] 
     .from(questions)
     .innerJoin(questionSources, eq(questionSources.questionId, questions.id))
     .innerJoin(documents, eq(documents.id, questionSources.documentId))
-    .where(ids ? inArray(questions.id, ids) : undefined)
+    .where(and(ids ? inArray(questions.id, ids) : undefined, visibleTo === undefined ? undefined : questionVisibleTo(visibleTo)))
     .orderBy(sql`${documents.path} collate "C"`, questionSources.line);
 
   const byId = new Map<string, QuestionWithSources>();

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { rowsOf } from "./rows-of";
+import { visibleQuestionFilter } from "./visible-to";
 
 /**
  * A query term: a corpus lexeme, how much it counts, and its place among the query's concepts.
@@ -36,6 +37,8 @@ export interface LexicalSearchOptions {
   questionWeight: number;
   /** Only questions of these topics. */
   topics?: string[];
+  /** Only questions this owner may see (the shared library and their own); everything without it. */
+  visibleTo?: string;
   /**
    * Score only chunks holding one of these lexemes (default: any query lexeme). The caller prunes
    * with it: chunks holding nothing but very common words cannot reach the top (see prune-lexical).
@@ -72,7 +75,7 @@ export async function searchLexical(options: LexicalSearchOptions): Promise<Lexi
   const phrases = (options.phrases ?? []).filter((phrase) => phraseWeight > 0 && !/['\\]/.test(phrase.first + phrase.second));
   const phraseQueries = phrases.map((phrase) => `'${phrase.first}' <${phrase.distance}> '${phrase.second}'`);
   const [K1, B, QW] = [sql`${k1}::float8`, sql`${b}::float8`, sql`${questionWeight}::float8`];
-  const topicFilter = topics?.length ? sql`and c.question_id in (select id from questions where topic = any(${sql.param(topics)}::text[]))` : sql``;
+  const topicFilter = sql`${topics?.length ? sql`and c.question_id in (select id from questions where topic = any(${sql.param(topics)}::text[]))` : sql``} ${visibleQuestionFilter(sql`c.question_id`, options.visibleTo)}`;
   const column = <K extends keyof WeightedLexeme>(key: K) => sql.param(terms.map((term) => term[key]));
   const result = await db.execute(sql`
     with terms as (

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { rowsOf } from "./rows-of";
+import { visibleQuestionFilter } from "./visible-to";
 
 export interface VectorSearchOptions {
   db: Database;
@@ -8,6 +9,8 @@ export interface VectorSearchOptions {
   model: string;
   limit: number;
   topics?: string[];
+  /** Only questions this owner may see (the shared library and their own); everything without it. */
+  visibleTo?: string;
   /** Ignore the approximate index and compare with every vector (the benchmark's ground truth). */
   exact?: boolean;
 }
@@ -29,7 +32,7 @@ export async function searchVector(options: VectorSearchOptions): Promise<Vector
   const { db, embedding, model, limit, topics, exact } = options;
   const dims = dimensionLiteral(embedding.length);
   const literal = `[${Array.from(embedding, (value) => (Number.isFinite(value) ? value : 0)).join(",")}]`;
-  const topicFilter = topics?.length ? sql`and question_id in (select id from questions where topic = any(${sql.param(topics)}::text[]))` : sql``;
+  const topicFilter = sql`${topics?.length ? sql`and question_id in (select id from questions where topic = any(${sql.param(topics)}::text[]))` : sql``} ${visibleQuestionFilter(sql`question_id`, options.visibleTo)}`;
   // Several chunks of one question may come first; fetch more rows than questions wanted.
   const rows = limit * 4;
   const nearest = sql`

@@ -5,6 +5,11 @@ export const documents = pgTable("documents", {
   id: uuid("id").primaryKey().defaultRandom(),
   /** Path relative to the project root, e.g. `content/deep-learning-qa.md`; unique per corpus. */
   path: text("path").notNull().unique(),
+  /**
+   * Who added it from the browser when people sign in: only they see it and its questions. Null
+   * for the documents of `content/`, the library everyone on this server studies from.
+   */
+  ownerId: text("owner_id"),
   /** sha256 of the raw bytes. */
   contentHash: text("content_hash").notNull(),
   /** Detected from the content, not the extension: markdown, html, text, pdf. */

@@ -10,3 +10,4 @@ export { interviewSessions } from "./interview-sessions";
 export { interviewMessages } from "./interview-messages";
 export { interviewAnswers } from "./interview-answers";
 export { reviewCards } from "./review-cards";
+export { people } from "./people";

@@ -16,6 +16,8 @@ export const interviewSessions = pgTable(
   "interview_sessions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    /** Whose interview this is: a person's id, or "local" when nobody signs in (see lib/auth). */
+    ownerId: text("owner_id").notNull().default("local"),
     style: text("style").$type<"friendly" | "neutral" | "tough">().notNull(),
     voice: boolean("voice").notNull().default(false),
     /** Topic names chosen, or empty for every topic. */
@@ -35,7 +37,7 @@ export const interviewSessions = pgTable(
     endedAt: timestamp("ended_at", { withTimezone: true }),
   },
   (table) => [
-    index("interview_sessions_started_at_idx").on(table.startedAt),
+    index("interview_sessions_owner_started_at_idx").on(table.ownerId, table.startedAt),
     check("interview_sessions_status_check", sql`${table.status} in ('active', 'ended')`),
     check("interview_sessions_mode_check", sql`${table.mode} in ('llm', 'offline')`),
   ],

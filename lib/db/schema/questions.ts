@@ -9,6 +9,12 @@ export const questions = pgTable(
     /** The merged reference answer, or null when no document answers it. */
     answer: text("answer"),
     topic: text("topic").notNull(),
+    /**
+     * The owner of the documents it comes from (see documents.owner_id): null for the shared
+     * library. A question merges only with questions of the same owner, so nobody's answer text
+     * reaches another person through a merge.
+     */
+    ownerId: text("owner_id"),
     /** The canonical wording, normalised. Not unique: the canonical wording moves as sources come and go. */
     mergeKey: text("merge_key").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

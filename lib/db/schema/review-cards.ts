@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, primaryKey, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * A ts-fsrs `Card` as JSON: dates as ISO strings, `state` as ts-fsrs's number (0 New, 1 Learning,
@@ -18,13 +18,15 @@ export interface SerializedCard {
 }
 
 /**
- * Spaced repetition, one card per question. No foreign key to questions: a card outlives a
+ * Spaced repetition, one card per person and question. No foreign key to questions: a card outlives a
  * re-ingestion that renumbers questions, and keeps the wording and topic it was reviewed under.
  */
 export const reviewCards = pgTable(
   "review_cards",
   {
-    questionId: uuid("question_id").primaryKey(),
+    /** Whose card: a person's id, or "local" when nobody signs in. */
+    ownerId: text("owner_id").notNull().default("local"),
+    questionId: uuid("question_id").notNull(),
     question: text("question").notNull(),
     topic: text("topic").notNull(),
     card: jsonb("card").$type<SerializedCard>().notNull(),
@@ -33,5 +35,5 @@ export const reviewCards = pgTable(
     lastScore: real("last_score").notNull(),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull(),
   },
-  (table) => [index("review_cards_due_idx").on(table.due)],
+  (table) => [primaryKey({ name: "review_cards_owner_question_pk", columns: [table.ownerId, table.questionId] }), index("review_cards_owner_due_idx").on(table.ownerId, table.due)],
 );

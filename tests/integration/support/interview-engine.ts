@@ -54,6 +54,8 @@ export async function openInterviewEngine({
   return {
     service,
     db: db as Database,
+    /** The temporary project root the corpus was ingested from (documents are paths relative to it). */
+    root: corpus.root,
     async close() {
       await closeDatabase();
       vi.unstubAllEnvs();

@@ -1,3 +1,4 @@
+import { requirePerson } from "@/lib/auth/current-person";
 import { toAppError } from "@/lib/errors";
 import { getInterviewView, takeTurn } from "@/lib/interview/interview-service";
 import { readJsonBody } from "../../read-json-body";
@@ -14,9 +15,11 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
   let body;
+  let ownerId: string;
   try {
+    ownerId = (await requirePerson()).id;
     body = await readJsonBody(request, sendMessageRequest);
-    if (!(await getInterviewView({ id }))) return Response.json({ error: { code: "not_found", message: "This interview does not exist." } }, { status: 404 });
+    if (!(await getInterviewView({ id, ownerId }))) return Response.json({ error: { code: "not_found", message: "This interview does not exist." } }, { status: 404 });
   } catch (error) {
     return toAppError(error).toResponse();
   }
@@ -37,6 +40,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       try {
         const turn = await takeTurn({
           sessionId: id,
+          ownerId,
           clientMessageId: body.clientMessageId,
           text: body.text,
           spoken: body.spoken ?? false,
