@@ -8,6 +8,11 @@ const baseURL = `http://127.0.0.1:${port}`;
 const llmPort = port + 1;
 const fakeLlmPort = port + 2;
 const llmBaseURL = `http://127.0.0.1:${llmPort}`;
+// The same app shared by several people: sign-in required (as when it listens beyond loopback).
+const sharedPort = port + 3;
+const sharedBaseURL = `http://127.0.0.1:${sharedPort}`;
+// Two people who may sign in; `user add` refuses a name taken by an earlier run (`|| true`).
+const addPeople = ["alice", "bob"].map((name) => `(printf '%s\\n' '${name}-password-e2e' | npm run -s cli -- user add ${name} --password-stdin || true)`).join(" && ");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -69,6 +74,21 @@ export default defineConfig({
         OPENAI_TIMEOUT_MS: "5000",
         // One try: a recorded failure stays a failure (a retry carries another last message).
         OPENAI_MAX_ATTEMPTS: "1",
+      },
+    },
+    {
+      command: `node tests/e2e/support/wait-for-url.mjs ${baseURL}/api/health && ${addPeople} && npm start`,
+      url: `${sharedBaseURL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        PORT: String(sharedPort),
+        HOST: "127.0.0.1",
+        AUTH_REQUIRED: "true",
+        DATA_DIR: ".data/e2e-shared",
+        EMBEDDING_ALLOW_DOWNLOAD: "false",
       },
     },
   ],

@@ -12,7 +12,7 @@ type UploadEvent =
 const STATUS_WORDS = { skipped: "unchanged", indexed: "added", failed: "failed" } as const;
 
 /** Adds documents from the browser and shows ingestion as it goes, then what went wrong per document. */
-export function UploadDocuments({ accept }: { accept: string }) {
+export function UploadDocuments({ accept, folder, private: own }: { accept: string; folder: string; private: boolean }) {
   const router = useRouter();
   const inputRef = useRef<HTMLInputElement>(null);
   const busyRef = useRef(false);
@@ -69,7 +69,7 @@ export function UploadDocuments({ accept }: { accept: string }) {
         <label htmlFor="add-documents">Add documents</label>
         <input id="add-documents" ref={inputRef} type="file" name="files" accept={accept} multiple aria-describedby="add-documents-help" />
         <p id="add-documents-help" className="hint">
-          Markdown, HTML, plain text or PDF. They are saved in <code>content/uploads/</code>; a document with the same name replaces the earlier one.
+          Markdown, HTML, plain text or PDF. {own ? "Only you see them; they" : "They"} are saved in <code>{folder}/</code>; a document with the same name replaces the earlier one.
         </p>
       </div>
       <button type="submit" className="primary" disabled={busy}>

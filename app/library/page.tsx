@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePagePerson } from "@/lib/auth/current-person";
-import { getLibrary, UPLOAD_EXTENSIONS } from "@/lib/interview/library";
+import { getLibrary, UPLOAD_EXTENSIONS, uploadFolderOf } from "@/lib/interview/library";
 import { citationHref } from "../_components/interview/citation-links";
 import { Markdown } from "../_components/markdown";
 import { UploadDocuments } from "../_components/upload-documents";
@@ -34,7 +34,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Sear
 
       <section className="card" aria-labelledby="add-heading">
         <h2 id="add-heading">Upload documents</h2>
-        <UploadDocuments accept={UPLOAD_EXTENSIONS.join(",")} />
+        <UploadDocuments accept={UPLOAD_EXTENSIONS.join(",")} folder={uploadFolderOf(person.id)} private={person.signedIn} />
       </section>
 
       <section aria-labelledby="questions-heading">

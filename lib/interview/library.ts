@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import nodePath from "node:path";
 import { getDatabase } from "@/lib/db/client";
+import { getCorpusCounts } from "@/lib/db/queries/corpus";
 import { getStoredDocuments, removeDocuments } from "@/lib/db/queries/documents";
 import { listQuestions } from "@/lib/db/queries/questions";
 import { getEmbedder } from "@/lib/embeddings";
@@ -175,7 +176,17 @@ export async function addDocuments({ files, ownerId, onProgress }: { files: Uplo
     if (failed.has(path)) await (previous ? fs.rename(previous, target) : fs.rm(target, { force: true }));
     else if (previous) await fs.rm(previous, { force: true });
   }
-  return { ...summary, errors: [...refused, ...summary.errors], added: written.map((item) => item.path).filter((path) => !failed.has(path)) };
+  // The corpus's totals would count other people's documents too: report what this owner can study.
+  const visible = await getCorpusCounts({ db: handle.db, visibleTo: ownerId });
+  return {
+    ...summary,
+    questions: visible.questions,
+    sources: visible.sources,
+    chunks: visible.chunks,
+    merged: visible.sources - visible.questions,
+    errors: [...refused, ...summary.errors],
+    added: written.map((item) => item.path).filter((path) => !failed.has(path)),
+  };
 }
 
 /**

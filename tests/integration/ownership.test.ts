@@ -144,4 +144,11 @@ describe("documents belong to their owner", () => {
     expect(await planOf(ALICE)).toContain(ALICE_ONLY);
     expect(await planOf(BOB)).not.toContain(ALICE_ONLY);
   });
+
+  it("lets her remove her own upload, with the questions only it asked", async () => {
+    const { removeUploadedDocument } = await import("@/lib/interview/library");
+    await removeUploadedDocument({ path: aliceDocument, ownerId: ALICE });
+    expect((await listQuestions({ db: engine.db, visibleTo: ALICE })).some((item) => item.question === ALICE_ONLY)).toBe(false);
+    expect(await codeOf(removeUploadedDocument({ path: aliceDocument, ownerId: ALICE }))).toBe("not_found");
+  });
 });
