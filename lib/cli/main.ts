@@ -30,7 +30,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
   bench: { load: async () => (await import("./bench")).runBench, help: "measure ingestion and the embedding path against baselines [--json] [--runs N]" },
   user: {
     load: async () => (await import("./user")).runUser,
-    help: "who may sign in when the app is reachable from other machines: add <name> | password <name> | list [--json] [--password-stdin]",
+    help: "who may sign in when the app is reachable from other machines: add <name> | password <name> | remove <name> --yes | list [--json] [--password-stdin]",
   },
   migrate: { load: async () => (await import("./migrate")).runMigrate, help: "apply pending database migrations" },
   status: { load: async () => (await import("./status")).runStatus, help: "show the database and embedding tier in use [--json]" },

@@ -1,7 +1,11 @@
 import { parseArgs } from "node:util";
 import { hashPassword, MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { getDatabase } from "@/lib/db/client";
-import { addPerson, findPersonByName, listPeople, setPersonPassword } from "@/lib/db/queries/people";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { removeDocuments } from "@/lib/db/queries/documents";
+import { addPerson, findPersonByName, listPeople, removePerson, setPersonPassword } from "@/lib/db/queries/people";
+import { canonicalize } from "@/lib/ingest/merge-policy";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { readPassword } from "./read-password";
@@ -9,7 +13,7 @@ import { readPassword } from "./read-password";
 const MIN_PASSWORD_LENGTH = 8;
 
 /**
- * `user add <name>`, `user password <name>`, `user list [--json]`: the people who may sign in when
+ * `user add <name>`, `user password <name>`, `user remove <name> --yes`, `user list [--json]`: the people who may sign in when
  * the app is reachable from other machines. Passwords are read from the terminal without echo,
  * or from the first line of stdin with `--password-stdin` (for scripts); never from arguments,
  * which other users of the machine can see in the process list.
@@ -24,7 +28,8 @@ export async function runUser(args: string[]): Promise<number> {
     else process.stdout.write(people.length ? people.map((person) => `${person.name}\t${person.id}`).join("\n") + "\n" : "Nobody may sign in yet: add someone with `user add <name>`.\n");
     return 0;
   }
-  if ((action !== "add" && action !== "password") || !name) throw new AppError("bad_request", "Usage: user add <name> | user password <name> | user list [--json] (add --password-stdin to read the password from stdin)");
+  if (action === "remove" && name) return remove(db, name.trim(), values.yes);
+  if ((action !== "add" && action !== "password") || !name) throw new AppError("bad_request", "Usage: user add <name> | user password <name> | user remove <name> --yes | user list [--json] (add --password-stdin to read the password from stdin)");
   const trimmed = name.trim();
   if (!/^[\p{L}\p{N}._@-]{1,64}$/u.test(trimmed)) throw new AppError("bad_request", "A name is 1 to 64 letters, digits, dots, dashes, underscores or @.");
   const password = await readPassword({ fromStdin: values["password-stdin"], prompt: `Password for ${trimmed}: ` });
@@ -44,9 +49,22 @@ export async function runUser(args: string[]): Promise<number> {
   return 0;
 }
 
+/** Removes a person with everything they own: interviews, answers, reviews and their own documents. */
+async function remove(db: Awaited<ReturnType<typeof getDatabase>>["db"], name: string, confirmed: boolean): Promise<number> {
+  const person = await findPersonByName({ db, name });
+  if (!person) throw new AppError("not_found", `Nobody named "${name}" may sign in.`);
+  if (!confirmed) throw new AppError("bad_request", `This deletes ${person.name} with all their interviews, answers, reviews and documents. Run it again with --yes to go ahead.`);
+  const removed = await removePerson({ db, id: person.id, removeOwnDocuments: (tx, paths) => removeDocuments({ db: tx, paths, canonicalize }) });
+  if (!removed) throw new AppError("not_found", `Nobody named "${name}" may sign in.`);
+  // The files go once the rows are gone: a failure before this left both in place.
+  for (const document of removed.documents) await fs.rm(path.resolve(document), { force: true });
+  process.stderr.write(`Removed ${person.name}: ${removed.interviews} interviews and ${removed.documents.length} documents.\n`);
+  return 0;
+}
+
 function parse(args: string[]) {
   try {
-    return parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean", default: false }, "password-stdin": { type: "boolean", default: false } } });
+    return parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean", default: false }, yes: { type: "boolean", default: false }, "password-stdin": { type: "boolean", default: false } } });
   } catch (error) {
     throw new AppError("bad_request", error instanceof Error ? error.message : String(error));
   }

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { people } from "../schema";
+import { documents, interviewSessions, people, reviewCards } from "../schema";
 import { isUuid } from "./interview-sessions";
 
 export type PersonRow = typeof people.$inferSelect;
@@ -39,4 +39,32 @@ export async function listPeople({ db }: { db: Database }): Promise<Pick<PersonR
 export async function countPeople({ db }: { db: Database }): Promise<number> {
   const [row] = await db.select({ value: sql<number>`count(*)::int` }).from(people);
   return row?.value ?? 0;
+}
+
+/**
+ * Removes a person and everything they own, in one transaction: their interviews (messages and
+ * answers cascade), review cards and the rows of their own documents (`removeOwnDocuments` runs
+ * inside the same transaction). Returns the paths of their documents, whose files the caller
+ * deletes once this has committed. Null when there is no such person.
+ */
+export async function removePerson({
+  db,
+  id,
+  removeOwnDocuments,
+}: {
+  db: Database;
+  id: string;
+  removeOwnDocuments: (tx: Database, paths: string[]) => Promise<void>;
+}): Promise<{ documents: string[]; interviews: number } | null> {
+  if (!isUuid(id)) return null;
+  return db.transaction(async (tx) => {
+    const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.id, id)).for("update");
+    if (!person) return null;
+    const owned = await tx.select({ path: documents.path }).from(documents).where(eq(documents.ownerId, id));
+    await removeOwnDocuments(tx, owned.map((row) => row.path));
+    const interviews = await tx.delete(interviewSessions).where(eq(interviewSessions.ownerId, id)).returning({ id: interviewSessions.id });
+    await tx.delete(reviewCards).where(eq(reviewCards.ownerId, id));
+    await tx.delete(people).where(eq(people.id, id));
+    return { documents: owned.map((row) => row.path), interviews: interviews.length };
+  });
 }
