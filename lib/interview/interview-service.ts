@@ -1,17 +1,19 @@
 import "server-only";
-import { getDatabase } from "@/lib/db/client";
+import { getDatabase, type Database } from "@/lib/db/client";
 import { listAnswersOfSessions, listAnswersSince, listSessionAnswers } from "@/lib/db/queries/interview-answers";
 import { listInterviewMessages } from "@/lib/db/queries/interview-messages";
 import { getInterviewSession, listInterviewSessions, updateInterviewSession, type InterviewSessionRow } from "@/lib/db/queries/interview-sessions";
 import { getCorpusCounts } from "@/lib/db/queries/corpus";
 import { countDueReviewCards, getReviewCards } from "@/lib/db/queries/review-cards";
+import { retryTransient } from "@/lib/db/retry-transient";
 import { getEmbedder } from "@/lib/embeddings";
 import { AppError } from "@/lib/errors";
 import { getLlmSettings } from "@/lib/llm";
 import { toInterviewView } from "./message-view";
 import { getQuestionBank } from "./question-bank";
 import { buildHistory, buildSessionSummary, buildTopicProgress } from "./session-summary";
-import { inTurn } from "./take-turn";
+import { findPendingAnswer, resumePendingAnswer } from "./resume-pending-answer";
+import { inTurn, turnInFlight } from "./take-turn";
 import type { HistoryEntry, InterviewMode, InterviewView, SessionSummary, TopicProgress } from "./types";
 
 export { startInterview } from "./start-interview";
@@ -19,10 +21,29 @@ export { takeTurn, MAX_MESSAGE_CHARACTERS, type TurnInput } from "./take-turn";
 
 /** The interview as the page shows it, or null when there is no such interview. */
 export async function getInterviewView({ id }: { id: string }): Promise<InterviewView | null> {
-  const { db } = await getDatabase();
-  const session = await getInterviewSession({ db, id });
-  if (!session) return null;
-  return toInterviewView(session, await listInterviewMessages({ db, sessionId: session.id }));
+  const { db } = await retryTransient(getDatabase);
+  await resumeCutOffTurn(db, id);
+  return retryTransient(async () => {
+    const session = await getInterviewSession({ db, id });
+    if (!session) return null;
+    return toInterviewView(session, await listInterviewMessages({ db, sessionId: session.id }));
+  });
+}
+
+/**
+ * An answer left ungraded by a turn that died (no turn of this interview is under way in this
+ * process, yet its last message is an answer without a reply) is graded now, in the interview's
+ * turn, so the page shows its feedback. A failure here is logged: the page still loads, and the
+ * next turn tries again.
+ */
+async function resumeCutOffTurn(db: Database, id: string): Promise<void> {
+  if (turnInFlight(id)) return;
+  try {
+    if (!(await findPendingAnswer({ db, sessionId: id }))) return;
+    await inTurn(id, () => resumePendingAnswer({ db, sessionId: id }));
+  } catch (error) {
+    console.error("grading an answer left by a cut-off turn failed", error);
+  }
 }
 
 /**
@@ -33,6 +54,8 @@ export async function endInterview({ id }: { id: string }): Promise<SessionSumma
   // A turn under way (an answer being graded) finishes first, so the summary counts its grade.
   return inTurn(id, async () => {
     const { db } = await getDatabase();
+    // An answer a cut-off turn left ungraded counts in the summary.
+    await resumePendingAnswer({ db, sessionId: id });
     const session = await getInterviewSession({ db, id });
     if (!session) throw new AppError("not_found", "This interview does not exist.");
     const ended = session.status === "ended" ? session : await updateInterviewSession({ db, id, patch: { status: "ended", endedAt: new Date() } });
