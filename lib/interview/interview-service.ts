@@ -17,7 +17,7 @@ import { inTurn, turnInFlight } from "./take-turn";
 import type { HistoryEntry, InterviewMode, InterviewView, SessionSummary, TopicProgress } from "./types";
 
 export { startInterview } from "./start-interview";
-export { takeTurn, MAX_MESSAGE_CHARACTERS, type TurnInput } from "./take-turn";
+export { takeTurn, MAX_MESSAGE_CHARACTERS, NOT_STORED_MESSAGE, STORED_NOT_REPLIED_MESSAGE, type TurnInput } from "./take-turn";
 
 /** The interview as the page shows it, or null when there is no such interview. */
 export async function getInterviewView({ id }: { id: string }): Promise<InterviewView | null> {
@@ -39,10 +39,10 @@ export async function getInterviewView({ id }: { id: string }): Promise<Intervie
 async function resumeCutOffTurn(db: Database, id: string): Promise<void> {
   if (turnInFlight(id)) return;
   try {
-    if (!(await findPendingAnswer({ db, sessionId: id }))) return;
+    if (!(await retryTransient(() => findPendingAnswer({ db, sessionId: id })))) return;
     await inTurn(id, () => resumePendingAnswer({ db, sessionId: id }));
   } catch (error) {
-    console.error("grading an answer left by a cut-off turn failed", error);
+    console.error("resuming a turn that was cut off failed", error);
   }
 }
 

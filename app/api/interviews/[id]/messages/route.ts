@@ -1,5 +1,5 @@
-import { toAppError } from "@/lib/errors";
-import { getInterviewView, takeTurn } from "@/lib/interview/interview-service";
+import { AppError, toAppError } from "@/lib/errors";
+import { getInterviewView, NOT_STORED_MESSAGE, takeTurn } from "@/lib/interview/interview-service";
 import { readJsonBody } from "../../read-json-body";
 import { sendMessageRequest } from "../../request-schemas";
 
@@ -19,7 +19,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     body = await readJsonBody(request, sendMessageRequest);
     if (!(await getInterviewView({ id }))) return Response.json({ error: { code: "not_found", message: "This interview does not exist." } }, { status: 404 });
   } catch (error) {
-    return toAppError(error).toResponse();
+    const appError = toAppError(error);
+    // The database could not even find the interview: nothing was stored, the text is still the person's.
+    if (appError.code === "unavailable") return new AppError("unavailable", NOT_STORED_MESSAGE, { cause: error }).toResponse();
+    return appError.toResponse();
   }
   const encoder = new TextEncoder();
   // A reader that went away (a reload mid-answer) must not stop the turn: it finishes and is
