@@ -62,5 +62,30 @@ export class ConfigError extends AppError {
  */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (isTransientConnectionError(error)) return new AppError("unavailable", DATABASE_UNAVAILABLE, { cause: error });
   return new AppError("internal", "Something went wrong on our side.", { cause: error });
+}
+
+/** What a person is told when the database dropped or refused the connection. */
+export const DATABASE_UNAVAILABLE = "The database is not answering right now. Try again in a moment.";
+
+// Socket failures (Node), postgres-js's own connection codes, and the SQLSTATEs of a server that
+// cut or refused the connection: 57P01 is what pg_terminate_backend and a fast shutdown send.
+const TRANSIENT_CODES = new Set([
+  "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "EAI_AGAIN",
+  "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT",
+  "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006", "53300",
+]);
+
+/**
+ * True when `error` (or anything in its `cause` chain, or an AggregateError's parts) says the
+ * database connection was lost or refused: a failure that may pass if the work is tried again,
+ * unlike a constraint violation or a bug.
+ */
+export function isTransientConnectionError(error: unknown, depth = 0): boolean {
+  if (depth > 6 || typeof error !== "object" || error === null) return false;
+  const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof code === "string" && TRANSIENT_CODES.has(code)) return true;
+  if (Array.isArray(errors) && errors.some((part) => isTransientConnectionError(part, depth + 1))) return true;
+  return isTransientConnectionError(cause, depth + 1);
 }

@@ -1,28 +1,51 @@
 import "server-only";
-import { getDatabase } from "@/lib/db/client";
+import { getDatabase, type Database } from "@/lib/db/client";
 import { listAnswersOfSessions, listAnswersSince, listSessionAnswers } from "@/lib/db/queries/interview-answers";
 import { listInterviewMessages } from "@/lib/db/queries/interview-messages";
 import { getInterviewSession, listInterviewSessions, updateInterviewSession, type InterviewSessionRow } from "@/lib/db/queries/interview-sessions";
 import { getCorpusCounts } from "@/lib/db/queries/corpus";
 import { countDueReviewCards, getReviewCards } from "@/lib/db/queries/review-cards";
+import { retryTransient } from "@/lib/db/retry-transient";
 import { getEmbedder } from "@/lib/embeddings";
 import { AppError } from "@/lib/errors";
 import { getLlmSettings } from "@/lib/llm";
 import { toInterviewView } from "./message-view";
 import { getQuestionBank } from "./question-bank";
 import { buildHistory, buildSessionSummary, buildTopicProgress } from "./session-summary";
-import { inTurn } from "./take-turn";
+import { findPendingAnswer, resumePendingAnswer } from "./resume-pending-answer";
+import { inTurn, turnInFlight } from "./take-turn";
 import type { HistoryEntry, InterviewMode, InterviewView, SessionSummary, TopicProgress } from "./types";
 
 export { startInterview } from "./start-interview";
-export { takeTurn, MAX_MESSAGE_CHARACTERS, type TurnInput } from "./take-turn";
+export { takeTurn, MAX_MESSAGE_CHARACTERS, NOT_STORED_MESSAGE, STORED_NOT_REPLIED_MESSAGE, type TurnInput } from "./take-turn";
 
 /** The interview as the page shows it, or null when there is no such interview of this owner's. */
 export async function getInterviewView({ id, ownerId }: { id: string; ownerId: string }): Promise<InterviewView | null> {
-  const { db } = await getDatabase();
-  const session = await getInterviewSession({ db, id, ownerId });
-  if (!session) return null;
-  return toInterviewView(session, await listInterviewMessages({ db, sessionId: session.id }));
+  const { db } = await retryTransient(getDatabase);
+  // Someone else's interview is not found, and nothing of it is resumed on their behalf.
+  if (!(await retryTransient(() => getInterviewSession({ db, id, ownerId })))) return null;
+  await resumeCutOffTurn(db, id);
+  return retryTransient(async () => {
+    const session = await getInterviewSession({ db, id, ownerId });
+    if (!session) return null;
+    return toInterviewView(session, await listInterviewMessages({ db, sessionId: session.id }));
+  });
+}
+
+/**
+ * An answer left ungraded by a turn that died (no turn of this interview is under way in this
+ * process, yet its last message is an answer without a reply) is graded now, in the interview's
+ * turn, so the page shows its feedback. A failure here is logged: the page still loads, and the
+ * next turn tries again.
+ */
+async function resumeCutOffTurn(db: Database, id: string): Promise<void> {
+  if (turnInFlight(id)) return;
+  try {
+    if (!(await retryTransient(() => findPendingAnswer({ db, sessionId: id })))) return;
+    await inTurn(id, () => resumePendingAnswer({ db, sessionId: id }));
+  } catch (error) {
+    console.error("resuming a turn that was cut off failed", error);
+  }
 }
 
 /**
@@ -33,6 +56,9 @@ export async function endInterview({ id, ownerId }: { id: string; ownerId: strin
   // A turn under way (an answer being graded) finishes first, so the summary counts its grade.
   return inTurn(id, async () => {
     const { db } = await getDatabase();
+    if (!(await getInterviewSession({ db, id, ownerId }))) throw new AppError("not_found", "This interview does not exist.");
+    // An answer a cut-off turn left ungraded counts in the summary.
+    await resumePendingAnswer({ db, sessionId: id });
     const session = await getInterviewSession({ db, id, ownerId });
     if (!session) throw new AppError("not_found", "This interview does not exist.");
     const ended = session.status === "ended" ? session : await updateInterviewSession({ db, id, patch: { status: "ended", endedAt: new Date() } });

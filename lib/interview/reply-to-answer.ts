@@ -1,8 +1,8 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
 import { listSessionAnswers, saveAnswerGrade } from "@/lib/db/queries/interview-answers";
-import { appendInterviewMessages, type InterviewMessageRow, type NewInterviewMessage } from "@/lib/db/queries/interview-messages";
-import { runInTransaction, type InterviewPlanItem } from "@/lib/db/queries/interview-sessions";
+import { appendInterviewMessages, getLastInterviewMessage, listInterviewMessages, type InterviewMessageRow, type NewInterviewMessage } from "@/lib/db/queries/interview-messages";
+import { lockInterviewSession, runInTransaction, type InterviewPlanItem } from "@/lib/db/queries/interview-sessions";
 import { listQuestions, type QuestionWithSources } from "@/lib/db/queries/questions";
 import { getEmbedder } from "@/lib/embeddings";
 import type { GradeFlag } from "@/lib/grading/grade-result";
@@ -13,6 +13,7 @@ import { nextQuestionTurn } from "./next-question-turn";
 import { phraseFollowUp } from "./phrasing";
 import { rubricForQuestion } from "./question-rubric";
 import { recordReview } from "./record-review";
+import { repliesAfter } from "./store-turn-message";
 import type { ReplyInput } from "./turn-replies";
 import type { TurnState } from "./turn-state";
 
@@ -86,6 +87,11 @@ export async function replyToAnswer({ db, session, state, message, llm, onToken,
   return runInTransaction({
     db,
     work: async (tx) => {
+      // Written once: if anything followed the answer meanwhile (a reply from another server, or a
+      // resumed turn), that reply stands and this one is dropped, so the answer is graded once.
+      await lockInterviewSession({ db: tx, id: session.id });
+      const last = await getLastInterviewMessage({ db: tx, sessionId: session.id });
+      if (last && last.seq !== message.seq) return repliesAfter(await listInterviewMessages({ db: tx, sessionId: session.id }), message);
       if (grade && answer) await saveAnswerGrade({ db: tx, answerId: answer.id, score: grade.score, grade: { ...grade }, grader: grade.grader });
       if (grade && !inFollowUp) await recordReview({ db: tx, ownerId: session.ownerId, questionId: current.questionId, question: current.question, topic: current.topic, score: grade.score, now: new Date() });
       const rows = await appendInterviewMessages({ db: tx, sessionId: session.id, messages: [feedback, ...next.messages] });

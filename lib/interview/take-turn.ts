@@ -1,14 +1,13 @@
 import "server-only";
-import { getDatabase } from "@/lib/db/client";
-import { insertAnswer } from "@/lib/db/queries/interview-answers";
-import { appendInterviewMessages, findMessageByClientId, listInterviewMessages, type InterviewMessageRow } from "@/lib/db/queries/interview-messages";
-import { getInterviewSession, runInTransaction } from "@/lib/db/queries/interview-sessions";
-import { AppError } from "@/lib/errors";
-import { analyzeDelivery } from "./delivery";
-import { classifyMessage } from "./intent";
+import { getDatabase, type Database } from "@/lib/db/client";
+import { listInterviewMessages, type InterviewMessageRow } from "@/lib/db/queries/interview-messages";
+import { getInterviewSession } from "@/lib/db/queries/interview-sessions";
+import { retryTransient } from "@/lib/db/retry-transient";
+import { AppError, isTransientConnectionError } from "@/lib/errors";
 import { toInterviewMessage, toInterviewView } from "./message-view";
+import { resumePendingAnswer } from "./resume-pending-answer";
+import { findSentMessage, storeTurnMessage } from "./store-turn-message";
 import { replyToMessage } from "./turn-replies";
-import { readTurnState } from "./turn-state";
 import type { InterviewMessage, InterviewView } from "./types";
 
 /** Longer than any spoken answer (about 20 minutes of speech): beyond it, a paste gone wrong. */
@@ -25,6 +24,8 @@ export interface TurnInput {
   durationMs?: number | null;
   /** Pieces of the interviewer's reply as an LLM streams it. */
   onToken?: (text: string) => void;
+  /** Called once the message is surely stored, before the reply: from here a failure loses nothing. */
+  onStored?: () => void;
   signal?: AbortSignal;
 }
 
@@ -63,66 +64,47 @@ export function inTurn<T>(sessionId: string, work: () => Promise<T>): Promise<T>
 }
 
 async function runTurn(input: TurnInput): Promise<{ messages: InterviewMessage[]; view: InterviewView }> {
-  const { db } = await getDatabase();
-  const session = await getInterviewSession({ db, id: input.sessionId, ownerId: input.ownerId });
-  if (!session) throw new AppError("not_found", "This interview does not exist.");
+  // Until the message is stored, a lost database connection means "send it again"; the client id
+  // makes the second send store it once. The lookups and the keyed insert are retried once here.
+  const { db } = await beforeStored(() => retryTransient(getDatabase));
+  const known = await beforeStored(() => retryTransient(() => findSentMessage(db, input)));
+  // An answer whose turn was cut off (the process died while grading it) is graded first, so it
+  // is not left ungraded behind this new message.
+  if (!known) await beforeStored(() => resumePendingAnswer({ db, sessionId: input.sessionId }));
+  const stored = await beforeStored(() => retryTransient(() => storeTurnMessage(db, input)));
+  input.onStored?.();
+  const { session, state, message, intent, isAnswer } = stored;
+  if (stored.replies.length > 0 || session.status === "ended") return afterStored(() => finishTurn(db, session.id, [message, ...stored.replies]));
 
-  const known = await findMessageByClientId({ db, sessionId: session.id, clientMessageId: input.clientMessageId });
-  if (known) {
-    const replies = repliesAfter(await listInterviewMessages({ db, sessionId: session.id }), known);
-    if (replies.length > 0 || session.status === "ended") return finishTurn(db, session.id, [known, ...replies]);
-  }
-  if (session.status === "ended") throw new AppError("conflict", "This interview has ended. Start a new one from the home page.");
-
-  const state = readTurnState(session.state);
-  const intent = known?.intent
-    ? (known.intent as ReturnType<typeof classifyMessage>)
-    : classifyMessage({ text: input.text, awaitingAnswer: state.awaiting !== "nothing", hasFeedback: state.lastFeedbackId !== null });
-  const isAnswer = intent === "answer" && state.awaiting !== "nothing";
-  const current = session.plan[session.position];
-
-  // The person's words are stored before anything can fail: grading, the LLM, the next question.
-  const stored =
-    known ??
-    (await runInTransaction({
-      db,
-      work: async (tx) => {
-        const delivery = isAnswer ? analyzeDelivery({ text: input.text, spoken: Boolean(input.spoken), durationMs: input.durationMs ?? null }) : undefined;
-        const [message] = await appendInterviewMessages({
-          db: tx,
-          sessionId: session.id,
-          messages: [{ role: "candidate", kind: isAnswer ? "answer" : "message", text: input.text, intent, clientMessageId: input.clientMessageId, questionId: current?.questionId ?? null, data: delivery ? { delivery } : {} }],
-        });
-        if (isAnswer && current) {
-          await insertAnswer({
-            db: tx,
-            sessionId: session.id,
-            messageId: message!.id,
-            questionId: current.questionId,
-            question: state.awaiting === "follow-up" && state.followUp ? state.followUp.question : current.question,
-            topic: current.topic,
-            isFollowUp: state.awaiting === "follow-up",
-            text: input.text,
-            spoken: Boolean(input.spoken),
-            durationMs: input.durationMs ?? null,
-          });
-        }
-        return message!;
-      },
-    }));
-
-  const replies = await replyToMessage({ db, session, state, intent: isAnswer ? "answer" : intent === "answer" ? "after-end" : intent, message: stored, onToken: input.onToken, signal: input.signal });
-  return finishTurn(db, session.id, [stored, ...replies]);
+  const replies = await afterStored(() =>
+    replyToMessage({ db, session, state, intent: isAnswer ? "answer" : intent === "answer" ? "after-end" : intent, message, onToken: input.onToken, signal: input.signal }),
+  );
+  return afterStored(() => retryTransient(() => finishTurn(db, session.id, [message, ...replies])));
 }
 
-/** The interviewer's messages that answered `message`: those after it, up to the person's next one. */
-function repliesAfter(messages: readonly InterviewMessageRow[], message: InterviewMessageRow): InterviewMessageRow[] {
-  const after = messages.filter((row) => row.seq > message.seq);
-  const nextOwn = after.findIndex((row) => row.role === "candidate");
-  return nextOwn === -1 ? after : after.slice(0, nextOwn);
+/** Shown when the database failed before the message was surely stored. */
+export const NOT_STORED_MESSAGE = "The database is not answering right now, so your message may not have been saved. Nothing is lost: send it again and it will be stored once.";
+/** Shown when the message was stored but the database failed before the reply. */
+export const STORED_NOT_REPLIED_MESSAGE = "Your message was saved, but the database stopped answering before the interviewer could reply. Send it again in a moment (it will not be stored twice) or reload the page.";
+
+function beforeStored<T>(work: () => Promise<T>): Promise<T> {
+  return work().catch((error: unknown) => {
+    throw isTransientConnectionError(error) ? new AppError("unavailable", NOT_STORED_MESSAGE, { cause: error }) : error;
+  });
 }
 
-async function finishTurn(db: Awaited<ReturnType<typeof getDatabase>>["db"], sessionId: string, rows: InterviewMessageRow[]) {
+function afterStored<T>(work: () => Promise<T>): Promise<T> {
+  return work().catch((error: unknown) => {
+    throw isTransientConnectionError(error) ? new AppError("unavailable", STORED_NOT_REPLIED_MESSAGE, { cause: error }) : error;
+  });
+}
+
+/** Whether a turn (or the end) of this interview is under way in this process. */
+export function turnInFlight(sessionId: string): boolean {
+  return queues.__coachTurnQueues?.has(sessionId) ?? false;
+}
+
+async function finishTurn(db: Database, sessionId: string, rows: InterviewMessageRow[]) {
   const [session, all] = await Promise.all([getInterviewSession({ db, id: sessionId }), listInterviewMessages({ db, sessionId })]);
   return { messages: rows.map(toInterviewMessage), view: toInterviewView(session!, all) };
 }

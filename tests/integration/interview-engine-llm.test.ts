@@ -251,3 +251,37 @@ describe("the interview engine with an LLM", () => {
     expect((await view(single)).status).toBe("ended");
   });
 });
+
+describe("the interview engine with an LLM that rate-limits or breaks off while phrasing a question", () => {
+  it("waits as a 429's Retry-After asks, then grades offline saying the endpoint was rate-limiting", async () => {
+    const id = (await service.startInterview({ topics: [REGULARISATION], questionCount: 2, style: "neutral", voice: false, dueOnly: false }, { ownerId: LOCAL_OWNER })).id;
+    const question = asked(await view(id));
+    const limited = () => server.requests.filter((request) => request.fault && "status" in request.fault && request.fault.status === 429).length;
+    const before = limited();
+    server.enqueueFault({ status: 429, retryAfter: 1, retryAfterMs: null });
+    server.enqueueFault({ status: 429, retryAfter: 1, retryAfterMs: null });
+    const { messages, streamed } = await send(id, question.partial);
+    // Both tries were made (the second after the wait the first 429 asked for), and both were refused.
+    expect(limited()).toBe(before + 2);
+    expect(kinds(messages)).toEqual(["answer", "feedback", "follow-up"]);
+    expect(messages[1]!.grade).toMatchObject({
+      grader: "local",
+      fallbackReason: "The LLM endpoint was still rate-limiting requests (HTTP 429) after 2 attempts; graded offline.",
+    });
+    expect(messages[1]!.grade!.covered.map((point) => point.point)).toEqual([question.points[0]]);
+    expect(streamed).toBe(FOLLOW_UP);
+    const [answer] = await listSessionAnswers({ db: engine.db, sessionId: id });
+    expect(answer).toMatchObject({ text: question.partial, grader: "local", score: messages[1]!.grade!.score });
+
+    // The next question's stream breaks off with garbage after some words: the template asks it.
+    server.enqueueFault({ kind: "malformed-json", when: "mid-stream" });
+    const skipped = await send(id, "skip");
+    expect(kinds(skipped.messages)).toEqual(["message", "notice", "question"]);
+    expect(skipped.tokens.length).toBeGreaterThan(0);
+    expect(skipped.messages[1]!.text).toMatch(/^The LLM could not phrase this turn \(.+\), so the template interviewer did\.$/);
+    const next = asked(skipped.view);
+    expect(skipped.messages[2]!.text).not.toContain(TRANSITION);
+    expect(skipped.messages[2]!.text.toLowerCase()).toContain(next.subject);
+    expect(skipped.view).toMatchObject({ position: 1, awaitingAnswer: true });
+  });
+});

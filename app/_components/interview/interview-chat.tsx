@@ -100,11 +100,11 @@ export function InterviewChat({ initialView, initialSummary }: { initialView: In
     } catch (caught) {
       const failure = caught instanceof ReplyError ? caught : new ReplyError("Sending failed. Try again.", false);
       setError(failure.message);
+      // Sent again, the same text keeps its id: stored or not, the server then stores it once and replies.
+      retryRef.current = { text, id: clientMessageId, durationMs };
       if (failure.started) {
         const latest = await fetchView(view.id);
         if (latest) setView(latest);
-      } else {
-        retryRef.current = { text, id: clientMessageId, durationMs };
       }
     } finally {
       setPending(null);

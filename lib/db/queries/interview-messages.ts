@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Database } from "../client";
 import { interviewMessages, interviewSessions } from "../schema";
@@ -15,6 +15,13 @@ const CLIENT_ID_CONSTRAINT = "interview_messages_session_client_id_unique";
 export async function listInterviewMessages({ db, sessionId }: { db: Database; sessionId: string }): Promise<InterviewMessageRow[]> {
   if (!isUuid(sessionId)) return [];
   return db.select().from(interviewMessages).where(eq(interviewMessages.sessionId, sessionId)).orderBy(asc(interviewMessages.seq));
+}
+
+/** The session's latest message, or null when it has none. */
+export async function getLastInterviewMessage({ db, sessionId }: { db: Database; sessionId: string }): Promise<InterviewMessageRow | null> {
+  if (!isUuid(sessionId)) return null;
+  const [row] = await db.select().from(interviewMessages).where(eq(interviewMessages.sessionId, sessionId)).orderBy(desc(interviewMessages.seq)).limit(1);
+  return row ?? null;
 }
 
 /** The message the browser already sent under this id, or null: a retried send is recognised by it. */

@@ -1,6 +1,14 @@
 import { vi } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { writeCorpus } from "./interview-corpus";
+import { createScratchPostgres, postgresTestUrl } from "./scratch-postgres";
+
+/**
+ * Which database the next engine opens: "pglite" (on disk, the default) or "postgres" (a fresh
+ * database on the DATABASE_URL_TEST server). A test file that runs another one's tests on
+ * PostgreSQL sets it before importing that file.
+ */
+export const engineDatabase: { kind: "pglite" | "postgres"; via?: (url: string) => string } = { kind: "pglite" };
 
 /**
  * The interview engine as the app uses it: the process-wide database, LLM and embedder, all
@@ -9,6 +17,8 @@ import { writeCorpus } from "./interview-corpus";
  * so the lexical tier; an LLM only when `llmBaseURL` is given), then imports the engine, so
  * nothing reads the configuration before it is set, and ingests the small corpus of
  * interview-corpus.ts. One per test file: the engine's singletons live for the whole process.
+ * With `engineDatabase.kind = "postgres"`, a fresh PostgreSQL database instead of the PGlite
+ * (`engineDatabase.via` rewrites its URL, e.g. to go through a proxy).
  */
 export async function openInterviewEngine({
   prefix,
@@ -22,10 +32,14 @@ export async function openInterviewEngine({
   llmMaxAttempts?: number;
 }) {
   const corpus = writeCorpus(prefix);
+  const kind = engineDatabase.kind;
+  if (kind === "postgres" && !postgresTestUrl) throw new Error("the engine on PostgreSQL needs DATABASE_URL_TEST");
+  const scratch = kind === "postgres" ? await createScratchPostgres(postgresTestUrl!, "coach_engine") : null;
+  const databaseUrl = scratch ? (engineDatabase.via?.(scratch.url) ?? scratch.url) : undefined;
   const settings: Record<string, string | undefined> = {
     DATA_DIR: corpus.dataDir,
     PGLITE_DIR: undefined,
-    DATABASE_URL: undefined,
+    DATABASE_URL: databaseUrl,
     EMBEDDINGS: "local",
     EMBEDDING_MODEL_DIR: undefined,
     EMBEDDING_ALLOW_DOWNLOAD: "false",
@@ -46,8 +60,9 @@ export async function openInterviewEngine({
   const { getDatabase, closeDatabase } = await import("@/lib/db/client");
   const { ingestDocuments } = await import("@/lib/ingest/ingest-documents");
   const service = await import("@/lib/interview/interview-service");
-  const { db, kind, location } = await getDatabase();
-  if (kind !== "pglite" || !location.startsWith(corpus.dataDir)) throw new Error(`the engine opened ${kind} at ${location}, not the test's PGlite`);
+  const handle = await getDatabase();
+  const { db } = handle;
+  if (handle.kind !== kind || (kind === "pglite" && !handle.location.startsWith(corpus.dataDir))) throw new Error(`the engine opened ${handle.kind} at ${handle.location}, not the test's ${kind}`);
   const ingested = await ingestDocuments({ db, embedder: null, inputs: ["notes"], root: corpus.root, maxBytes: 1024 * 1024 });
   if (ingested.errors.length > 0 || ingested.questions !== 6) throw new Error(`the corpus did not ingest as expected: ${JSON.stringify(ingested)}`);
 
@@ -56,8 +71,12 @@ export async function openInterviewEngine({
     db: db as Database,
     /** The temporary project root the corpus was ingested from (documents are paths relative to it). */
     root: corpus.root,
+    kind,
+    /** The scratch PostgreSQL database's name (postgres only). */
+    databaseName: scratch?.name ?? null,
     async close() {
       await closeDatabase();
+      await scratch?.drop();
       vi.unstubAllEnvs();
       corpus.remove();
     },
