@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getEnv } from "@/lib/env";
 import { getLibrary, UPLOAD_EXTENSIONS } from "@/lib/interview/library";
 import { citationHref } from "../_components/interview/citation-links";
 import { Markdown } from "../_components/markdown";
@@ -32,7 +33,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Sear
 
       <section className="card" aria-labelledby="add-heading">
         <h2 id="add-heading">Upload documents</h2>
-        <UploadDocuments accept={UPLOAD_EXTENSIONS.join(",")} />
+        <UploadDocuments accept={UPLOAD_EXTENSIONS.join(",")} maxDocuments={getEnv().MAX_DOCUMENTS_PER_UPLOAD} maxMegabytes={getEnv().INGEST_MAX_DOCUMENT_MB} />
       </section>
 
       <section aria-labelledby="questions-heading">

@@ -3,6 +3,7 @@ import { getDatabase } from "@/lib/db/client";
 import { insertAnswer } from "@/lib/db/queries/interview-answers";
 import { appendInterviewMessages, findMessageByClientId, listInterviewMessages, type InterviewMessageRow } from "@/lib/db/queries/interview-messages";
 import { getInterviewSession, runInTransaction } from "@/lib/db/queries/interview-sessions";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { analyzeDelivery } from "./delivery";
 import { classifyMessage } from "./intent";
@@ -11,8 +12,6 @@ import { replyToMessage } from "./turn-replies";
 import { readTurnState } from "./turn-state";
 import type { InterviewMessage, InterviewView } from "./types";
 
-/** Longer than any spoken answer (about 20 minutes of speech): beyond it, a paste gone wrong. */
-export const MAX_MESSAGE_CHARACTERS = 20_000;
 
 export interface TurnInput {
   sessionId: string;
@@ -38,8 +37,10 @@ const queues = globalThis as unknown as { __coachTurnQueues?: Map<string, Promis
 export async function takeTurn(input: TurnInput): Promise<{ messages: InterviewMessage[]; view: InterviewView }> {
   const text = input.text.replace(/\u0000/g, "").trim();
   if (!text) throw new AppError("bad_request", "The message is empty: write or say your answer first.");
-  if (text.length > MAX_MESSAGE_CHARACTERS) {
-    throw new AppError("payload_too_large", `The message is ${text.length.toLocaleString("en")} characters long; the limit is ${MAX_MESSAGE_CHARACTERS.toLocaleString("en")}.`);
+  // MAX_ANSWER_CHARS (20,000 by default) is longer than any spoken answer (about 20 minutes of speech).
+  const limit = getEnv().MAX_ANSWER_CHARS;
+  if (text.length > limit) {
+    throw new AppError("payload_too_large", `The message is ${text.length.toLocaleString("en")} characters long; the limit is ${limit.toLocaleString("en")} (MAX_ANSWER_CHARS). Shorten it and send again.`);
   }
   if (!/^[\w-]{1,100}$/.test(input.clientMessageId)) throw new AppError("bad_request", "The message has no valid client id.");
   return inTurn(input.sessionId, () => runTurn({ ...input, text }));

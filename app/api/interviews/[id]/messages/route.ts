@@ -1,5 +1,6 @@
 import { toAppError } from "@/lib/errors";
 import { getInterviewView, takeTurn } from "@/lib/interview/interview-service";
+import { checkMessageRate } from "@/lib/limits/message-rate";
 import { readJsonBody } from "../../read-json-body";
 import { sendMessageRequest } from "../../request-schemas";
 
@@ -9,12 +10,14 @@ export const dynamic = "force-dynamic";
  * Sends one message of the person's and streams the reply as NDJSON: `token` lines while an LLM
  * phrases the interviewer's turn, then `messages` (everything stored by this turn, the person's
  * own message first) and `done` with the whole view; or `error`. A bad request is refused before
- * streaming, with a JSON error and its status.
+ * streaming, with a JSON error and its status (429 with Retry-After over the message rate).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
   let body;
   try {
+    // Counted before anything is read: a person over the limit costs no parsing, no database, no LLM.
+    checkMessageRate(request);
     body = await readJsonBody(request, sendMessageRequest);
     if (!(await getInterviewView({ id }))) return Response.json({ error: { code: "not_found", message: "This interview does not exist." } }, { status: 404 });
   } catch (error) {
