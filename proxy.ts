@@ -16,3 +16,10 @@ export function proxy(request: NextRequest): NextResponse {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   return response;
 }
+
+export const config = {
+  // Everything but the upload route: the proxy buffers a copy of each request body it sees, up to
+  // 10 MB (proxyClientMaxBodySize), so an upload of documents up to INGEST_MAX_DOCUMENT_MB each
+  // would reach the route cut short. That route sets the same headers itself (no page, no CSP).
+  matcher: ["/((?!api/documents$).*)"],
+};

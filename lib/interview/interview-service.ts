@@ -15,7 +15,7 @@ import { inTurn } from "./take-turn";
 import type { HistoryEntry, InterviewMode, InterviewView, SessionSummary, TopicProgress } from "./types";
 
 export { startInterview } from "./start-interview";
-export { takeTurn, type TurnInput } from "./take-turn";
+export { checkMessageText, takeTurn, type TurnInput } from "./take-turn";
 
 /** The interview as the page shows it, or null when there is no such interview. */
 export async function getInterviewView({ id }: { id: string }): Promise<InterviewView | null> {

@@ -148,7 +148,7 @@ export async function addDocuments({ upload, onProgress }: { upload: CheckedUplo
   const root = /*turbopackIgnore: true*/ process.cwd();
   await fs.mkdir(nodePath.join(root, UPLOAD_FOLDER), { recursive: true });
   // Written aside then renamed: ingestion never reads half a file. Dot names are never ingested.
-  const aside = (target: string, kind: string) => nodePath.join(nodePath.dirname(target), `.${randomUUID()}.${kind}`);
+  const aside = (target: string, kind: string) => nodePath.join(/*turbopackIgnore: true*/ nodePath.dirname(target), `.${randomUUID()}.${kind}`);
   const written: { path: string; target: string; previous: string | null }[] = [];
   for (const { bytes, path } of upload.accepted) {
     const target = nodePath.join(/*turbopackIgnore: true*/ root, path);

@@ -49,7 +49,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "no-referrer",
   "X-Frame-Options": "DENY",
-  "Permissions-Policy": "microphone=(self), camera=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()",
+  "Permissions-Policy": "microphone=(self), camera=(), geolocation=(), payment=(), usb=(), serial=()",
   "Cross-Origin-Opener-Policy": "same-origin",
   "Cross-Origin-Resource-Policy": "same-origin",
 };
@@ -58,4 +58,10 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 export function createNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes));
+}
+
+/** The response with every header of SECURITY_HEADERS set (for routes the proxy does not see). */
+export function withSecurityHeaders(response: Response): Response {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  return response;
 }

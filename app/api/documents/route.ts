@@ -1,6 +1,7 @@
 import { getEnv } from "@/lib/env";
 import { AppError, toAppError } from "@/lib/errors";
 import { addDocuments, checkUploads, type CheckedUpload, type UploadedFile } from "@/lib/interview/library";
+import { withSecurityHeaders } from "@/lib/security/security-headers";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +16,11 @@ export const dynamic = "force-dynamic";
  * JSON error too (400, 413).
  */
 export async function POST(request: Request): Promise<Response> {
+  // proxy.ts leaves this route alone (see its matcher): the headers are set here.
+  return withSecurityHeaders(await addUpload(request));
+}
+
+async function addUpload(request: Request): Promise<Response> {
   let upload: CheckedUpload;
   try {
     upload = await checkUploads({ files: await readFiles(request) });

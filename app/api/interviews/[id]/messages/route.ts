@@ -1,5 +1,5 @@
 import { toAppError } from "@/lib/errors";
-import { getInterviewView, takeTurn } from "@/lib/interview/interview-service";
+import { checkMessageText, getInterviewView, takeTurn } from "@/lib/interview/interview-service";
 import { checkMessageRate } from "@/lib/limits/message-rate";
 import { readJsonBody } from "../../read-json-body";
 import { sendMessageRequest } from "../../request-schemas";
@@ -19,6 +19,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     // Counted before anything is read: a person over the limit costs no parsing, no database, no LLM.
     checkMessageRate(request);
     body = await readJsonBody(request, sendMessageRequest);
+    // Refused here, not inside the stream, so an empty or too long message answers 400 or 413.
+    checkMessageText(body.text);
     if (!(await getInterviewView({ id }))) return Response.json({ error: { code: "not_found", message: "This interview does not exist." } }, { status: 404 });
   } catch (error) {
     return toAppError(error).toResponse();
