@@ -1,15 +1,23 @@
 import { defineConfig } from "@playwright/test";
+import { CANARIES } from "./tests/e2e/support/canaries";
 
 // End-to-end tests drive Debian's Chromium (no browser download) against the production build,
 // started exactly as a user starts it (`npm start`), on its own port and its own data folder.
+// Ports: E2E_PORT (offline app), +1 (LLM app), +2 (OpenAI-compatible test server), +3 (limits app).
 const port = Number(process.env.E2E_PORT ?? 3217);
 const baseURL = `http://127.0.0.1:${port}`;
 // The same app in LLM mode, against the OpenAI-compatible test server with recorded replies.
 const llmPort = port + 1;
 const fakeLlmPort = port + 2;
 const llmBaseURL = `http://127.0.0.1:${llmPort}`;
+// The offline app again with a message rate of 2 a minute, for the rate limit's own tests: the
+// other apps turn the limit off, since their tests send many messages in a minute.
+const limitsPort = port + 3;
+// Secrets that must never reach a browser (tests/e2e/secrets.e2e.ts): the build gets all of them
+// (build-with-canaries.ts), the servers those that leave their mode as it is.
+const runtimeCanaries = { AUTH_SECRET: CANARIES.AUTH_SECRET, NEXTAUTH_SECRET: CANARIES.NEXTAUTH_SECRET };
 // The same app shared by several people: sign-in required (as when it listens beyond loopback).
-const sharedPort = port + 3;
+const sharedPort = port + 4;
 const sharedBaseURL = `http://127.0.0.1:${sharedPort}`;
 // Two people who may sign in; `user add` refuses a name taken by an earlier run (`|| true`).
 const addPeople = ["alice", "bob"].map((name) => `(printf '%s\\n' '${name}-password-e2e' | npm run -s cli -- user add ${name} --password-stdin || true)`).join(" && ");
@@ -35,9 +43,9 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: "npm start",
+      command: "npx tsx tests/e2e/support/build-with-canaries.ts && npm start",
       url: `${baseURL}/api/health`,
-      timeout: 300_000,
+      timeout: 600_000,
       reuseExistingServer: false,
       stdout: "pipe",
       stderr: "pipe",
@@ -46,6 +54,8 @@ export default defineConfig({
         HOST: "127.0.0.1",
         DATA_DIR: ".data/e2e",
         EMBEDDING_ALLOW_DOWNLOAD: "false",
+        RATE_LIMIT_MESSAGES_PER_MINUTE: "0",
+        ...runtimeCanaries,
       },
     },
     {
@@ -60,7 +70,7 @@ export default defineConfig({
       // Waits for the first app, so that only one of them builds .next.
       command: `node tests/e2e/support/wait-for-url.mjs ${baseURL}/api/health && npm start`,
       url: `${llmBaseURL}/api/health`,
-      timeout: 300_000,
+      timeout: 600_000,
       reuseExistingServer: false,
       stdout: "pipe",
       stderr: "pipe",
@@ -74,12 +84,31 @@ export default defineConfig({
         OPENAI_TIMEOUT_MS: "5000",
         // One try: a recorded failure stays a failure (a retry carries another last message).
         OPENAI_MAX_ATTEMPTS: "1",
+        RATE_LIMIT_MESSAGES_PER_MINUTE: "0",
+        // The test server takes any key: a canary key leaves this app's mode as it is.
+        OPENAI_API_KEY: CANARIES.OPENAI_API_KEY,
+        ...runtimeCanaries,
+      },
+    },
+    {
+      command: `node tests/e2e/support/wait-for-url.mjs ${baseURL}/api/health && npm start`,
+      url: `http://127.0.0.1:${limitsPort}/api/health`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        PORT: String(limitsPort),
+        HOST: "127.0.0.1",
+        DATA_DIR: ".data/e2e-limits",
+        EMBEDDING_ALLOW_DOWNLOAD: "false",
+        RATE_LIMIT_MESSAGES_PER_MINUTE: "2",
       },
     },
     {
       command: `node tests/e2e/support/wait-for-url.mjs ${baseURL}/api/health && ${addPeople} && npm start`,
       url: `${sharedBaseURL}/api/health`,
-      timeout: 300_000,
+      timeout: 600_000,
       reuseExistingServer: false,
       stdout: "pipe",
       stderr: "pipe",
@@ -89,6 +118,8 @@ export default defineConfig({
         AUTH_REQUIRED: "true",
         DATA_DIR: ".data/e2e-shared",
         EMBEDDING_ALLOW_DOWNLOAD: "false",
+        // Here the canary really signs the sign-in cookies: the scan proves it never reaches a page.
+        ...runtimeCanaries,
       },
     },
   ],

@@ -64,6 +64,27 @@ const envSchema = z.object({
     .positive({ error: "expected a size in megabytes above 0" })
     .max(1024, { error: "expected at most 1024 (MB)" })
     .default(10),
+  // How many documents one upload may carry (the library page's Add documents).
+  MAX_DOCUMENTS_PER_UPLOAD: z.coerce
+    .number({ error: "expected a number of documents" })
+    .int({ error: "expected a whole number of documents" })
+    .min(1, { error: "expected at least 1" })
+    .max(1000, { error: "expected at most 1000" })
+    .default(20),
+  // The longest message (answer, question, request) the interview takes, in characters.
+  MAX_ANSWER_CHARS: z.coerce
+    .number({ error: "expected a number of characters" })
+    .int({ error: "expected a whole number of characters" })
+    .min(100, { error: "expected at least 100 (characters)" })
+    .max(1_000_000, { error: "expected at most 1000000 (characters)" })
+    .default(20_000),
+  // Messages and interview starts per person per minute (both may call the LLM); 0 turns it off.
+  RATE_LIMIT_MESSAGES_PER_MINUTE: z.coerce
+    .number({ error: "expected a number of messages per minute" })
+    .int({ error: "expected a whole number of messages per minute" })
+    .min(0, { error: "expected 0 (off) or more" })
+    .max(100_000, { error: "expected at most 100000" })
+    .default(30),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: z
     .url({ protocol: /^https?$/, error: "expected an http(s) URL such as http://localhost:11434/v1" })

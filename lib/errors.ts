@@ -9,6 +9,8 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "payload_too_large"
+  | "unsupported_media_type"
+  | "rate_limited"
   | "unavailable"
   | "config"
   | "internal";
@@ -19,6 +21,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
   unavailable: 503,
   config: 500,
   internal: 500,
@@ -26,11 +30,14 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
 
 export class AppError extends Error {
   readonly code: ErrorCode;
+  /** Whole seconds after which the request may succeed (sent as Retry-After), for rate_limited. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; retryAfterSeconds?: number }) {
     super(message, options);
     this.name = "AppError";
     this.code = code;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 
   get status(): number {
@@ -42,9 +49,10 @@ export class AppError extends Error {
     return { error: { code: this.code, message: this.message } };
   }
 
-  /** A `Response` for route handlers. */
+  /** A `Response` for route handlers (with Retry-After when the error says when to come back). */
   toResponse(): Response {
-    return Response.json(this.toJSON(), { status: this.status });
+    const headers = this.retryAfterSeconds === undefined ? undefined : { "retry-after": String(this.retryAfterSeconds) };
+    return Response.json(this.toJSON(), { status: this.status, headers });
   }
 }
 

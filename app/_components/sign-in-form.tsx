@@ -26,7 +26,8 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
         window.location.assign(returnTo);
         return;
       }
-      setError(result?.status === 429 ? "Too many attempts: wait a minute and try again." : "That name and password do not match. Check both and try again.");
+      // "CredentialsSignin" is a wrong name or password; any other error is a message of ours (too many attempts).
+      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "That name and password do not match. Check both and try again.");
     } catch {
       setError("Could not reach the server. Check that it is running and try again.");
     }

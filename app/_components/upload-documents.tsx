@@ -11,8 +11,19 @@ type UploadEvent =
 
 const STATUS_WORDS = { skipped: "unchanged", indexed: "added", failed: "failed" } as const;
 
+/** The per-document reasons of a refused upload (`{errors: [{document, message}]}`), if it has them. */
+async function refusedDocuments(response: Response): Promise<{ document: string; message: string }[] | null> {
+  try {
+    const body = (await response.json()) as { errors?: unknown };
+    const list = Array.isArray(body.errors) ? body.errors.filter((item): item is { document: string; message: string } => typeof item?.document === "string" && typeof item?.message === "string") : [];
+    return list.length > 0 ? list : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Adds documents from the browser and shows ingestion as it goes, then what went wrong per document. */
-export function UploadDocuments({ accept, folder, private: own }: { accept: string; folder: string; private: boolean }) {
+export function UploadDocuments({ accept, folder, private: own, maxDocuments, maxMegabytes }: { accept: string; folder: string; private: boolean; maxDocuments: number; maxMegabytes: number }) {
   const router = useRouter();
   const inputRef = useRef<HTMLInputElement>(null);
   const busyRef = useRef(false);
@@ -40,7 +51,16 @@ export function UploadDocuments({ accept, folder, private: own }: { accept: stri
     for (const file of files) body.append("files", file);
     try {
       const response = await fetch("/api/documents", { method: "POST", body });
-      if (!response.ok) throw new Error(await errorMessageOf(response));
+      if (!response.ok) {
+        // Every document refused (type, size): the server lists why for each, as the page does.
+        const refused = await refusedDocuments(response.clone());
+        if (refused) {
+          setResult("0 documents added.");
+          setErrors(refused);
+          return;
+        }
+        throw new Error(await errorMessageOf(response));
+      }
       await readNdjson(response, (value) => {
         const update = value as UploadEvent;
         if (update.type === "progress") {
@@ -69,7 +89,8 @@ export function UploadDocuments({ accept, folder, private: own }: { accept: stri
         <label htmlFor="add-documents">Add documents</label>
         <input id="add-documents" ref={inputRef} type="file" name="files" accept={accept} multiple aria-describedby="add-documents-help" />
         <p id="add-documents-help" className="hint">
-          Markdown, HTML, plain text or PDF. {own ? "Only you see them; they" : "They"} are saved in <code>{folder}/</code>; a document with the same name replaces the earlier one.
+          Markdown, HTML, plain text (UTF-8) or PDF; up to {maxDocuments} at a time, {maxMegabytes} MB each. {own ? "Only you see them; they" : "They"} are saved in{" "}
+          <code>{folder}/</code>; a document with the same name replaces the earlier one.
         </p>
       </div>
       <button type="submit" className="primary" disabled={busy}>

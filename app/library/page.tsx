@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requirePagePerson } from "@/lib/auth/current-person";
+import { getEnv } from "@/lib/env";
 import { getLibrary, UPLOAD_EXTENSIONS, uploadFolderOf } from "@/lib/interview/library";
 import { citationHref } from "../_components/interview/citation-links";
 import { Markdown } from "../_components/markdown";
@@ -34,7 +35,13 @@ export default async function LibraryPage({ searchParams }: { searchParams: Sear
 
       <section className="card" aria-labelledby="add-heading">
         <h2 id="add-heading">Upload documents</h2>
-        <UploadDocuments accept={UPLOAD_EXTENSIONS.join(",")} folder={uploadFolderOf(person.id)} private={person.signedIn} />
+        <UploadDocuments
+          accept={UPLOAD_EXTENSIONS.join(",")}
+          folder={uploadFolderOf(person.id)}
+          private={person.signedIn}
+          maxDocuments={getEnv().MAX_DOCUMENTS_PER_UPLOAD}
+          maxMegabytes={getEnv().INGEST_MAX_DOCUMENT_MB}
+        />
       </section>
 
       <section aria-labelledby="questions-heading">

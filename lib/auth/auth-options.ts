@@ -5,6 +5,7 @@ import { getDatabase } from "@/lib/db/client";
 import { findPersonByName } from "@/lib/db/queries/people";
 import { getAuthSecret } from "./auth-secret";
 import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from "./password";
+import { takeSignInAttempt } from "./sign-in-attempts";
 
 /** How long a sign-in lasts without coming back. */
 const SESSION_SECONDS = 7 * 24 * 60 * 60;
@@ -29,6 +30,9 @@ export function getAuthOptions(): NextAuthOptions {
           const name = String(credentials?.name ?? "").trim();
           const password = String(credentials?.password ?? "");
           if (!name || name.length > 200 || !password || password.length > MAX_PASSWORD_LENGTH) return null;
+          // Auth.js passes a thrown error's message to the sign-in form.
+          const refusal = takeSignInAttempt(name);
+          if (refusal) throw new Error(refusal);
           const { db } = await getDatabase();
           const person = await findPersonByName({ db, name });
           if (!person) {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** What a production build is made from: when any of it is newer than the build, rebuild. */
-const BUILD_INPUTS = ["app", "lib", "next.config.mjs", "package.json", "package-lock.json", "tsconfig.json", ".env", ".env.local", ".env.production", ".env.production.local"];
+const BUILD_INPUTS = ["app", "lib", "proxy.ts", "next.config.mjs", "package.json", "package-lock.json", "tsconfig.json", ".env", ".env.local", ".env.production", ".env.production.local"];
 
 /**
  * True when `.next/BUILD_ID` is missing or older than the newest source file, so `npm start`

@@ -17,7 +17,7 @@ import { inTurn, turnInFlight } from "./take-turn";
 import type { HistoryEntry, InterviewMode, InterviewView, SessionSummary, TopicProgress } from "./types";
 
 export { startInterview } from "./start-interview";
-export { takeTurn, MAX_MESSAGE_CHARACTERS, NOT_STORED_MESSAGE, STORED_NOT_REPLIED_MESSAGE, type TurnInput } from "./take-turn";
+export { checkMessageText, takeTurn, NOT_STORED_MESSAGE, STORED_NOT_REPLIED_MESSAGE, type TurnInput } from "./take-turn";
 
 /** The interview as the page shows it, or null when there is no such interview of this owner's. */
 export async function getInterviewView({ id, ownerId }: { id: string; ownerId: string }): Promise<InterviewView | null> {

@@ -8,8 +8,8 @@ import { getStoredDocuments, removeDocuments } from "@/lib/db/queries/documents"
 import { listQuestions } from "@/lib/db/queries/questions";
 import { getEmbedder } from "@/lib/embeddings";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { LOCAL_OWNER } from "@/lib/auth/owner";
+import { AppError, type ErrorCode } from "@/lib/errors";
 import { decodeText } from "@/lib/ingest/decode-text";
 import { personUploadFolder } from "@/lib/ingest/document-owner";
 import { isPdf } from "@/lib/ingest/detect-format";
@@ -18,6 +18,8 @@ import { ingestDocuments, type IngestProgress, type IngestSummary } from "@/lib/
 import { canonicalize } from "@/lib/ingest/merge-policy";
 import { readPdf } from "@/lib/ingest/read-pdf";
 import { normaliseNewlines } from "@/lib/ingest/source-lines";
+import { sniffUpload } from "./sniff-upload";
+import { safeUploadName } from "./upload-name";
 
 /**
  * Where documents added from the browser are written on a private (loopback) server, as part of
@@ -38,8 +40,7 @@ function isOwnUpload(path: string, ownerId: string): boolean {
   // The shared upload folder holds people's folders too: those are not the local owner's.
   return ownerId !== LOCAL_OWNER || !path.startsWith(`${UPLOAD_FOLDER}/people/`);
 }
-export const UPLOAD_EXTENSIONS = [".md", ".markdown", ".html", ".htm", ".txt", ".pdf"];
-export const MAX_FILES_PER_UPLOAD = 20;
+export { UPLOAD_EXTENSIONS, safeUploadName } from "./upload-name";
 
 export interface LibraryQuestion {
   id: string;
@@ -101,67 +102,79 @@ export interface UploadedFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+/** A document refused before ingestion, with the HTTP status its refusal stands for. */
+export interface RefusedUpload {
+  document: string;
+  message: string;
+  code: Extract<ErrorCode, "payload_too_large" | "unsupported_media_type">;
+}
+
+/** An upload checked: what may be written (with its bytes and target path) and what was refused. */
+export interface CheckedUpload {
+  accepted: { bytes: Uint8Array; path: string }[];
+  refused: RefusedUpload[];
+}
+
 export interface AddDocumentsSummary extends IngestSummary {
   /** Paths now in the library, e.g. content/uploads/notes.md (failed ones are not kept). */
   added: string[];
 }
 
 /**
- * A name safe to write on any file system: the last path segment only, accents folded, anything
- * but letters, digits, dot, dash and underscore replaced, no leading dot (hidden files are never
- * ingested). Null when the extension is not one the library takes.
+ * Checks every file of an upload before anything is written: how many (MAX_DOCUMENTS_PER_UPLOAD),
+ * the size of each (INGEST_MAX_DOCUMENT_MB), and that its content is what its name says
+ * (sniffUpload). Gives each accepted file a safe, unique name in the owner's upload folder.
+ * @throws AppError("bad_request") for no file, ("payload_too_large") for too many.
  */
-export function safeUploadName(name: string): string | null {
-  const base = (name.split(/[\\/]/).pop() ?? "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-  const extension = nodePath.extname(base).toLowerCase();
-  if (!UPLOAD_EXTENSIONS.includes(extension)) return null;
-  const stem = base
-    .slice(0, base.length - extension.length)
-    .replace(/[^A-Za-z0-9._-]+/g, "-")
-    .replace(/-{2,}/g, "-")
-    .replace(/^[-._]+|[-._]+$/g, "")
-    .slice(0, 80);
-  return `${stem || "document"}${extension}`;
+export async function checkUploads({ files, ownerId }: { files: UploadedFile[]; ownerId: string }): Promise<CheckedUpload> {
+  const env = getEnv();
+  if (files.length === 0) throw new AppError("bad_request", "Choose at least one document to add.");
+  if (files.length > env.MAX_DOCUMENTS_PER_UPLOAD) {
+    throw new AppError("payload_too_large", `That is ${files.length} documents; add at most ${env.MAX_DOCUMENTS_PER_UPLOAD} at a time (MAX_DOCUMENTS_PER_UPLOAD).`);
+  }
+  const maxBytes = env.INGEST_MAX_DOCUMENT_MB * 1024 * 1024;
+  const refused: RefusedUpload[] = [];
+  const names = new Set<string>();
+  const accepted: CheckedUpload["accepted"] = [];
+  for (const file of files) {
+    if (file.size > maxBytes) {
+      refused.push({ document: file.name, code: "payload_too_large", message: `The document is ${formatMb(file.size)}; the limit is ${env.INGEST_MAX_DOCUMENT_MB} MB (INGEST_MAX_DOCUMENT_MB).` });
+      continue;
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const sniffed = await sniffUpload({ name: file.name, bytes });
+    const safe = safeUploadName(file.name);
+    if (!sniffed.ok || !safe) {
+      refused.push({ document: file.name, code: "unsupported_media_type", message: sniffed.ok ? "This type of file is not taken." : sniffed.message });
+      continue;
+    }
+    let name = safe;
+    for (let copy = 2; names.has(name); copy++) name = safe.replace(/(\.[a-z]+)$/, `-${copy}$1`);
+    names.add(name);
+    accepted.push({ bytes, path: `${uploadFolderOf(ownerId)}/${name}` });
+  }
+  return { accepted, refused };
 }
 
 /**
- * Writes documents sent from the browser into the owner's upload folder (a name used before is
- * replaced: that is how a corrected version goes in) and ingests them, reporting progress per document.
- * A refused file (type, size) or one that cannot be ingested is an error in the summary and
- * leaves nothing on disk (an earlier version of it stays); the others still go in.
+ * Writes checked documents into the owner's upload folder (a name used before is replaced: that
+ * is how a corrected version goes in) and ingests them, reporting progress per document. A
+ * document that cannot be ingested is an error in the summary and leaves nothing on disk (an
+ * earlier version of it stays); the others still go in. The refusals of the check are reported
+ * with the rest.
  */
-export async function addDocuments({ files, ownerId, onProgress }: { files: UploadedFile[]; ownerId: string; onProgress?: (progress: IngestProgress) => void }): Promise<AddDocumentsSummary> {
-  if (files.length === 0) throw new AppError("bad_request", "Choose at least one document to add.");
-  if (files.length > MAX_FILES_PER_UPLOAD) throw new AppError("bad_request", `Add at most ${MAX_FILES_PER_UPLOAD} documents at a time.`);
-  const env = getEnv();
-  const maxBytes = env.INGEST_MAX_DOCUMENT_MB * 1024 * 1024;
+export async function addDocuments({ upload, ownerId, onProgress }: { upload: CheckedUpload; ownerId: string; onProgress?: (progress: IngestProgress) => void }): Promise<AddDocumentsSummary> {
+  const maxBytes = getEnv().INGEST_MAX_DOCUMENT_MB * 1024 * 1024;
   // The project root at run time, on purpose: the bundler must not trace (and ship) what lies under it.
   const root = /*turbopackIgnore: true*/ process.cwd();
-  const folder = uploadFolderOf(ownerId);
-  const refused: { document: string; message: string }[] = [];
-  const names = new Set<string>();
-  const accepted: { file: UploadedFile; path: string }[] = [];
-  for (const file of files) {
-    const safe = safeUploadName(file.name);
-    if (!safe) {
-      refused.push({ document: file.name, message: `This type of file is not taken: add Markdown, HTML, plain text or PDF documents (${UPLOAD_EXTENSIONS.join(", ")}).` });
-    } else if (file.size > maxBytes) {
-      refused.push({ document: file.name, message: `The document is ${formatMb(file.size)}; the limit is ${env.INGEST_MAX_DOCUMENT_MB} MB (INGEST_MAX_DOCUMENT_MB).` });
-    } else {
-      let name = safe;
-      for (let copy = 2; names.has(name); copy++) name = safe.replace(/(\.[a-z]+)$/, `-${copy}$1`);
-      names.add(name);
-      accepted.push({ file, path: `${folder}/${name}` });
-    }
-  }
-  await fs.mkdir(nodePath.join(root, folder), { recursive: true });
+  await fs.mkdir(nodePath.join(root, uploadFolderOf(ownerId)), { recursive: true });
   // Written aside then renamed: ingestion never reads half a file. Dot names are never ingested.
-  const aside = (target: string, kind: string) => nodePath.join(nodePath.dirname(target), `.${randomUUID()}.${kind}`);
+  const aside = (target: string, kind: string) => nodePath.join(/*turbopackIgnore: true*/ nodePath.dirname(target), `.${randomUUID()}.${kind}`);
   const written: { path: string; target: string; previous: string | null }[] = [];
-  for (const { file, path } of accepted) {
+  for (const { bytes, path } of upload.accepted) {
     const target = nodePath.join(/*turbopackIgnore: true*/ root, path);
     const temporary = aside(target, "part");
-    await fs.writeFile(temporary, new Uint8Array(await file.arrayBuffer()));
+    await fs.writeFile(temporary, bytes);
     // An earlier upload of the same name waits aside: it comes back if the new one cannot be read.
     const previous = aside(target, "previous");
     const hadPrevious = await fs.rename(target, previous).then(() => true, () => false);
@@ -176,6 +189,7 @@ export async function addDocuments({ files, ownerId, onProgress }: { files: Uplo
     if (failed.has(path)) await (previous ? fs.rename(previous, target) : fs.rm(target, { force: true }));
     else if (previous) await fs.rm(previous, { force: true });
   }
+  const refused = upload.refused.map(({ document, message }) => ({ document, message }));
   // The corpus's totals would count other people's documents too: report what this owner can study.
   const visible = await getCorpusCounts({ db: handle.db, visibleTo: ownerId });
   return {

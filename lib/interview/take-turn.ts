@@ -3,15 +3,13 @@ import { getDatabase, type Database } from "@/lib/db/client";
 import { listInterviewMessages, type InterviewMessageRow } from "@/lib/db/queries/interview-messages";
 import { getInterviewSession } from "@/lib/db/queries/interview-sessions";
 import { retryTransient } from "@/lib/db/retry-transient";
+import { getEnv } from "@/lib/env";
 import { AppError, isTransientConnectionError } from "@/lib/errors";
 import { toInterviewMessage, toInterviewView } from "./message-view";
 import { resumePendingAnswer } from "./resume-pending-answer";
 import { findSentMessage, storeTurnMessage } from "./store-turn-message";
 import { replyToMessage } from "./turn-replies";
 import type { InterviewMessage, InterviewView } from "./types";
-
-/** Longer than any spoken answer (about 20 minutes of speech): beyond it, a paste gone wrong. */
-export const MAX_MESSAGE_CHARACTERS = 20_000;
 
 export interface TurnInput {
   sessionId: string;
@@ -39,13 +37,25 @@ const queues = globalThis as unknown as { __coachTurnQueues?: Map<string, Promis
  * the first attempt died before replying, the reply it should have had.
  */
 export async function takeTurn(input: TurnInput): Promise<{ messages: InterviewMessage[]; view: InterviewView }> {
-  const text = input.text.replace(/\u0000/g, "").trim();
-  if (!text) throw new AppError("bad_request", "The message is empty: write or say your answer first.");
-  if (text.length > MAX_MESSAGE_CHARACTERS) {
-    throw new AppError("payload_too_large", `The message is ${text.length.toLocaleString("en")} characters long; the limit is ${MAX_MESSAGE_CHARACTERS.toLocaleString("en")}.`);
-  }
+  const text = checkMessageText(input.text);
   if (!/^[\w-]{1,100}$/.test(input.clientMessageId)) throw new AppError("bad_request", "The message has no valid client id.");
   return inTurn(input.sessionId, () => runTurn({ ...input, text }));
+}
+
+/**
+ * The message as a turn takes it (NUL characters dropped, trimmed), or why it cannot be taken.
+ * Route handlers call it before they start streaming, so a refusal has its own HTTP status.
+ * @throws AppError("bad_request") when empty, ("payload_too_large") over MAX_ANSWER_CHARS.
+ */
+export function checkMessageText(raw: string): string {
+  const text = raw.replace(/\u0000/g, "").trim();
+  if (!text) throw new AppError("bad_request", "The message is empty: write or say your answer first.");
+  // MAX_ANSWER_CHARS (20,000 by default) is longer than any spoken answer (about 20 minutes of speech).
+  const limit = getEnv().MAX_ANSWER_CHARS;
+  if (text.length > limit) {
+    throw new AppError("payload_too_large", `The message is ${text.length.toLocaleString("en")} characters long; the limit is ${limit.toLocaleString("en")} (MAX_ANSWER_CHARS). Shorten it and send again.`);
+  }
+  return text;
 }
 
 /**

@@ -73,6 +73,23 @@ test("a wrong password is refused with a clear message; a right one returns to t
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
 });
 
+test("guessing one name's password is stopped after 10 attempts, with when to try again", async ({ page }) => {
+  await page.goto(`${sharedURL}/sign-in`);
+  await page.getByLabel("Name").fill("mallory");
+  const alert = page.getByRole("alert").filter({ hasText: /do not match|Too many/ });
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    await page.getByLabel("Password").fill(`guess-number-${attempt}`);
+    const answered = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await answered;
+    await expect(alert).toHaveText("That name and password do not match. Check both and try again.");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+  await page.getByLabel("Password").fill("guess-number-11");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(alert).toHaveText(/^Too many sign-in attempts for this name: try again in 1[45] minutes\.$/);
+});
+
 test("a second person gets not-found for the first one's interview, history and documents", async ({ browser }) => {
   const alice = await newPerson(browser, "alice");
   await alice.goto(`${sharedURL}/`);

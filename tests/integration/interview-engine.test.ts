@@ -286,7 +286,7 @@ describe("the interview engine, offline", () => {
     const { id } = await service.startInterview(settings({ questionCount: 1 }), { ownerId: LOCAL_OWNER });
     const before = await listInterviewMessages({ db: engine.db, sessionId: id });
     expect(await appError(send(id, "   \n\u0000 "))).toMatchObject({ code: "bad_request", message: expect.stringMatching(/empty/) });
-    expect(await appError(send(id, "a".repeat(20_001)))).toMatchObject({ code: "payload_too_large", message: "The message is 20,001 characters long; the limit is 20,000." });
+    expect(await appError(send(id, "a".repeat(20_001)))).toMatchObject({ code: "payload_too_large", message: "The message is 20,001 characters long; the limit is 20,000 (MAX_ANSWER_CHARS). Shorten it and send again." });
     expect(await appError(service.takeTurn({ ownerId: LOCAL_OWNER, sessionId: id, clientMessageId: "not a valid id!", text: "An answer." }))).toMatchObject({ code: "bad_request", message: expect.stringMatching(/client id/) });
     expect(await appError(service.takeTurn({ ownerId: LOCAL_OWNER, sessionId: id, clientMessageId: "", text: "An answer." }))).toMatchObject({ code: "bad_request" });
     expect(await listInterviewMessages({ db: engine.db, sessionId: id })).toEqual(before);

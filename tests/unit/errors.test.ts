@@ -21,4 +21,15 @@ describe("AppError", () => {
     const known = new AppError("not_found", "No such session.");
     expect(toAppError(known)).toBe(known);
   });
+
+  it("answers 429 with Retry-After when rate limited, 415 for a type refused", async () => {
+    const limited = new AppError("rate_limited", "Too many messages. Try again in 12 seconds.", { retryAfterSeconds: 12 });
+    const response = limited.toResponse();
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("12");
+    expect(await response.json()).toEqual({ error: { code: "rate_limited", message: "Too many messages. Try again in 12 seconds." } });
+    const refused = new AppError("unsupported_media_type", "Not a PDF.").toResponse();
+    expect(refused.status).toBe(415);
+    expect(refused.headers.get("retry-after")).toBeNull();
+  });
 });

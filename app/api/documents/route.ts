@@ -1,25 +1,36 @@
 import { requirePerson } from "@/lib/auth/current-person";
 import { getEnv } from "@/lib/env";
 import { AppError, toAppError } from "@/lib/errors";
-import { addDocuments, MAX_FILES_PER_UPLOAD, type UploadedFile } from "@/lib/interview/library";
+import { addDocuments, checkUploads, type CheckedUpload, type UploadedFile } from "@/lib/interview/library";
+import { withSecurityHeaders } from "@/lib/security/security-headers";
 
 export const dynamic = "force-dynamic";
 
 /**
- * POST multipart/form-data with `files`: writes them into the person's upload folder and ingests them,
- * answering with NDJSON as it goes: `{type:"progress", done, total, document, status}` per
- * document, then `{type:"done", summary}` (refused and failed documents are in summary.errors),
- * or `{type:"error", message}`. A request that cannot be read is a JSON error before any streaming.
+ * POST multipart/form-data with `files`: checks each (count, size, content sniffed against its
+ * name), writes the accepted ones into the person's upload folder and ingests them, answering with NDJSON as
+ * it goes: `{type:"progress", done, total, document, status}` per document, then
+ * `{type:"done", summary}` (refused and failed documents are in summary.errors), or
+ * `{type:"error", message}`. When no document passes the check, nothing streams: the answer is
+ * the refusal's status (413 too large, 415 not what its name says) with
+ * `{error: {code, message}, errors: [{document, message}]}`. A request that cannot be read is a
+ * JSON error too (400, 413).
  */
 export async function POST(request: Request): Promise<Response> {
-  let files: UploadedFile[];
+  // proxy.ts leaves this route alone (see its matcher): the headers are set here.
+  return withSecurityHeaders(await addUpload(request));
+}
+
+async function addUpload(request: Request): Promise<Response> {
+  let upload: CheckedUpload;
   let ownerId: string;
   try {
     ownerId = (await requirePerson()).id;
-    files = await readFiles(request);
+    upload = await checkUploads({ files: await readFiles(request), ownerId });
   } catch (error) {
     return toAppError(error).toResponse();
   }
+  if (upload.accepted.length === 0) return refusal(upload);
   const encoder = new TextEncoder();
   let open = true;
   const stream = new ReadableStream<Uint8Array>({
@@ -37,7 +48,7 @@ export async function POST(request: Request): Promise<Response> {
         }
       };
       try {
-        const summary = await addDocuments({ files, ownerId, onProgress: (progress) => send({ type: "progress", ...progress }) });
+        const summary = await addDocuments({ upload, ownerId, onProgress: (progress) => send({ type: "progress", ...progress }) });
         send({ type: "done", summary });
       } catch (error) {
         const failure = toAppError(error);
@@ -51,12 +62,22 @@ export async function POST(request: Request): Promise<Response> {
   return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
 }
 
+/** Every document refused: 415 when any was not what its name says, else 413 (all too large). */
+function refusal({ refused }: CheckedUpload): Response {
+  const code = refused.some((item) => item.code === "unsupported_media_type") ? "unsupported_media_type" : "payload_too_large";
+  const message = refused.length === 1 ? `${refused[0]!.document}: ${refused[0]!.message}` : `None of the ${refused.length} documents was added.`;
+  const error = new AppError(code, message);
+  return Response.json({ ...error.toJSON(), errors: refused.map(({ document, message }) => ({ document, message })) }, { status: error.status });
+}
+
 async function readFiles(request: Request): Promise<UploadedFile[]> {
-  // Refuse an oversized body before buffering it: every file may be at most the document limit.
-  const limit = getEnv().INGEST_MAX_DOCUMENT_MB * 1024 * 1024 * MAX_FILES_PER_UPLOAD;
+  const { INGEST_MAX_DOCUMENT_MB: megabytes, MAX_DOCUMENTS_PER_UPLOAD: most } = getEnv();
+  // Refuse an oversized body before buffering it: every file may be at most the document limit
+  // (plus a little for the multipart framing of each).
+  const limit = (megabytes * 1024 * 1024 + 16 * 1024) * most;
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > limit) {
-    throw new AppError("payload_too_large", `That upload is too large: at most ${MAX_FILES_PER_UPLOAD} documents of ${getEnv().INGEST_MAX_DOCUMENT_MB} MB each.`);
+    throw new AppError("payload_too_large", `That upload is too large: at most ${most} documents of ${megabytes} MB each (MAX_DOCUMENTS_PER_UPLOAD, INGEST_MAX_DOCUMENT_MB).`);
   }
   if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) {
     throw new AppError("bad_request", "Send the documents as multipart/form-data in a field named files.");
@@ -67,8 +88,5 @@ async function readFiles(request: Request): Promise<UploadedFile[]> {
   } catch (error) {
     throw new AppError("bad_request", "The upload could not be read. Try again.", { cause: error });
   }
-  const files = form.getAll("files").filter((value): value is File => typeof value !== "string");
-  if (files.length === 0) throw new AppError("bad_request", "Choose at least one document to add.");
-  if (files.length > MAX_FILES_PER_UPLOAD) throw new AppError("bad_request", `Add at most ${MAX_FILES_PER_UPLOAD} documents at a time.`);
-  return files;
+  return form.getAll("files").filter((value): value is File => typeof value !== "string");
 }

@@ -1,6 +1,7 @@
 import { requirePerson } from "@/lib/auth/current-person";
 import { AppError, toAppError } from "@/lib/errors";
-import { getInterviewView, NOT_STORED_MESSAGE, takeTurn } from "@/lib/interview/interview-service";
+import { checkMessageText, getInterviewView, NOT_STORED_MESSAGE, takeTurn } from "@/lib/interview/interview-service";
+import { checkMessageRate } from "@/lib/limits/message-rate";
 import { readJsonBody } from "../../read-json-body";
 import { sendMessageRequest } from "../../request-schemas";
 
@@ -11,7 +12,8 @@ export const dynamic = "force-dynamic";
  * phrases the interviewer's turn, then `messages` (everything stored by this turn, the person's
  * own message first) and `done` with the whole view; or `error`. The response starts only once
  * the message is stored: a bad request, an unknown interview or a database that cannot store it
- * (503: send it again, it will be stored once) is answered with a JSON error and its status.
+ * (503: send it again, it will be stored once) is answered with a JSON error and its status (429 with Retry-After over the
+ * message rate).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
@@ -19,7 +21,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   let ownerId: string;
   try {
     ownerId = (await requirePerson()).id;
+    // Counted before the body is read: a person over the limit costs no parsing, no database, no LLM.
+    checkMessageRate({ personId: ownerId });
     body = await readJsonBody(request, sendMessageRequest);
+    // Refused here, not inside the stream, so an empty or too long message answers 400 or 413.
+    checkMessageText(body.text);
     if (!(await getInterviewView({ id, ownerId }))) return Response.json({ error: { code: "not_found", message: "This interview does not exist." } }, { status: 404 });
   } catch (error) {
     const appError = toAppError(error);
