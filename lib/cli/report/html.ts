@@ -25,7 +25,7 @@ export function bytes(value: unknown): string {
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const head = headers.map((header) => `<th>${escapeHtml(header)}</th>`).join("");
   const body = rows.map((row) => `<tr>${row.map((cell, index) => `<td${index > 0 ? ' class="n"' : ""}>${escapeHtml(cell)}</td>`).join("")}</tr>`).join("\n");
-  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<div class="wide"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 /** Where a section's figures come from: the command that produced them and the machine it ran on. */

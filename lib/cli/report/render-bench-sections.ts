@@ -45,7 +45,7 @@ export function ingestSection(input?: Sourced<IngestBench>): string {
 export function embeddingSection(input?: Sourced<EmbeddingBench | { skipped: string }>): string {
   const build = () => {
     const embedding = input!.figures;
-    if ("skipped" in embedding) return note(`Skipped: ${embedding.skipped || "not a local model"}. With model weights in place (or npm run bench:tiny for a speed-only figure from a tiny random model) this compares the app's embedder with a bare transformers.js loop.`);
+    if ("skipped" in embedding) return note(`Skipped: ${(embedding.skipped || "not a local model").replace(/\.$/, "")}. With model weights in place (or npm run bench:tiny for a speed-only figure from a tiny random model) this compares the app's embedder with a bare transformers.js loop.`);
     return table(["model", "dims", "texts", "app's embedder ms", "bare transformers.js loop ms", "overhead ratio"], [[embedding.modelId, num(embedding.dims), num(embedding.texts), num(embedding.embedderMs, 1), num(embedding.bareLoopMs, 1), times(embedding.overheadRatio, 3)]]);
   };
   return section({ id: "embedding", title: "Embedding path", source: input?.source, body: input ? build() : undefined, missing: `${BENCH} --only embedding` });

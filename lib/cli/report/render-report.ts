@@ -9,7 +9,7 @@ import type { MohlerFigures } from "../eval/grading-mohler";
 import type { SafFigures, ScientsBankFigures } from "../eval/grading-splits";
 import type { MlQuestionsFigures } from "../eval/retrieval-mlquestions";
 import type { SeedFigures } from "../eval/retrieval-seed";
-import { escapeHtml } from "./html";
+import { escapeHtml, num, table, times } from "./html";
 import { embeddingSection, gradingLatencySection, ingestSection, llmSection, pageSection, searchSection, type Sourced } from "./render-bench-sections";
 import { adversarialSection, correlationChart, mohlerSection, retrievalSection, safSection, scientsbankSection } from "./render-eval-sections";
 
@@ -40,6 +40,8 @@ code { background: #f3f3f3; padding: 0 .25rem; border-radius: 3px; font-size: .9
 svg.chart { display: block; margin: .8rem 0 1.2rem; max-width: 100%; height: auto; font: 12px system-ui, sans-serif; }
 svg.chart text { fill: #1d1d1f; } svg.chart .title { font-weight: 600; font-size: 13px; } svg.chart .na { fill: #999; }
 nav ul { columns: 2; padding-left: 1.2rem; }
+.wide { overflow-x: auto; } .wide table { font-size: .92em; }
+h2.part { border: 0; margin-top: 2.5rem; font-size: 1.4rem; }
 `;
 
 /**
@@ -81,11 +83,33 @@ export function renderReport(input: ReportInput): string {
 <h1>Benchmarks and evaluation</h1>
 <p class="source">Report generated ${escapeHtml(input.generatedAt)} from the latest figures saved by <code>npm run -s cli -- bench</code> and <code>npm run -s cli -- eval</code>. Each figure stands beside a baseline measured in the same run: on a shared, noisy machine the ratio says more than either time.</p>
 <nav><ul>${contents}</ul></nav>
-<h2 style="border:0;margin-top:1.5rem">Speed</h2>
+${atAGlance(input)}
+<h2 class="part">Speed</h2>
 ${benchSections.join("\n")}
-<h2 style="border:0;margin-top:2.5rem">Quality</h2>
+<h2 class="part">Quality</h2>
 ${qualitySections.join("\n")}
 </body>
 </html>
 `;
+}
+
+/** The headline figure of each part beside its baseline, for a person who reads one table only. */
+function atAGlance({ bench, grading }: ReportInput): string {
+  const rows: string[][] = [];
+  const ingest = bench.ingest?.figures;
+  if (ingest) rows.push(["ingestion of content/, questions/s", num(ingest.questionsPerSecond, 1), `parsing alone ${num(ingest.parseQuestionsPerSecond, 1)}`, times(ingest.ingestToParseRatio)]);
+  if (ingest?.synthetic) rows.push([`ingestion of content/ ×${ingest.synthetic.copies}, questions/s`, num(ingest.synthetic.questionsPerSecond, 1), `parsing alone ${num(ingest.synthetic.parseQuestionsPerSecond, 1)}`, times(ingest.synthetic.ingestToParseRatio)]);
+  const offline = bench.grading?.figures;
+  if (offline) rows.push(["offline grading p50, ms", num(offline.offline?.p50, 3), `TF-IDF cosine ${num(offline.tfidf?.p50, 3)}`, times(offline.ratioP50, 1)]);
+  const llm = bench.llm?.figures;
+  if (llm) rows.push([`LLM grading p50 (endpoint ${num(llm.serverLatencyMs)} ms), ms`, num(llm.app?.p50, 2), `bare client ${num(llm.bareClient?.p50, 2)}`, times(llm.ratioP50, 3)]);
+  const page = bench.page?.figures;
+  if (page) rows.push(["interview page p50, ms", num(page.page?.p50, 2), `/api/health ${num(page.health?.p50, 2)}`, times(page.ratioP50)]);
+  for (const result of bench.search?.figures ?? []) {
+    rows.push([`vector search p50, ${result.engine} ${num(result.size)} chunks, ms (recall@10 ${num(result.recallAt10, 3)})`, num(result.vectorApprox?.p50, 2), `exact ${num(result.vectorExact?.p50, 2)}`, times(result.approxSpeedup)]);
+  }
+  const mohler = grading.mohler?.figures;
+  if (mohler) rows.push(["Mohler Pearson r (lexical tier unless a model was present)", num(mohler.offline?.pearson, 3), `TF-IDF ${num(mohler.tfidf?.pearson, 3)}`, times((mohler.offline?.pearson ?? NaN) / (mohler.tfidf?.pearson ?? NaN))]);
+  if (rows.length === 0) return "";
+  return `<h2 class="part">At a glance</h2>\n${table(["figure", "value", "baseline", "ratio"], rows)}`;
 }

@@ -25,8 +25,10 @@ export function barChart({ title, series, groups, unit, digits = 1 }: { title: s
   const height = legendHeight + 24 + groups.length * groupHeight;
   const parts: string[] = [];
   parts.push(`<text x="0" y="14" class="title">${escapeHtml(title)}</text>`);
+  // Legend entries side by side, each as wide as its name (about 6.5 px a character at 12 px).
+  let x = LABEL;
   series.forEach((name, index) => {
-    const x = LABEL + index * 150;
+    if (index > 0) x += 16 + Math.ceil(series[index - 1]!.length * 6.5) + 18;
     parts.push(`<rect x="${x}" y="22" width="12" height="12" fill="${COLORS[index % COLORS.length]}"/><text x="${x + 16}" y="32">${escapeHtml(name)}</text>`);
   });
   groups.forEach((group, groupIndex) => {
