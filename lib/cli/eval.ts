@@ -8,6 +8,7 @@ import { evalSaf, evalScientsBank, PASS_SCORE, type SafFigures, type ScientsBank
 import { evalMlQuestions, type MlQuestionsFigures } from "./eval/retrieval-mlquestions";
 import { evalSeedParaphrases, type SeedFigures } from "./eval/retrieval-seed";
 import { createProgressBar } from "./progress-bar";
+import { commandLine, describeMachine, saveFigures } from "./report/saved-reports";
 
 const RETRIEVAL_DATASETS = ["mlquestions", "seed", "all"] as const;
 const GRADING_DATASETS = ["mohler", "scientsbank", "saf", "adversarial", "all"] as const;
@@ -31,7 +32,7 @@ export async function runEval(args: string[]): Promise<number> {
     },
   });
   const [kind] = positionals;
-  if (kind === "grading") return runGradingEval(values);
+  if (kind === "grading") return runGradingEval(values, args);
   if (kind !== "retrieval") {
     throw new AppError("bad_request", `Usage: eval retrieval [--dataset ${RETRIEVAL_DATASETS.join("|")}] [--split test|dev] [--data DIR] [--json]`);
   }
@@ -53,11 +54,12 @@ export async function runEval(args: string[]): Promise<number> {
     );
     bar.finish();
   }
+  await save(`eval-retrieval-${dataset}`, args, { split: values.split, retrieval: figures.map(withoutRanks) });
   process.stdout.write(values.json ? `${JSON.stringify({ retrieval: figures.map(withoutRanks) })}\n` : figures.map(formatFigures).join("\n"));
   return 0;
 }
 
-async function runGradingEval(values: { dataset: string; json: boolean; fit: boolean }): Promise<number> {
+async function runGradingEval(values: { dataset: string; json: boolean; fit: boolean }, args: string[]): Promise<number> {
   const dataset = values.dataset;
   if (!(GRADING_DATASETS as readonly string[]).includes(dataset)) {
     throw new AppError("bad_request", `eval grading --dataset takes ${GRADING_DATASETS.join(", ")}, not "${values.dataset}".`);
@@ -81,6 +83,7 @@ async function runGradingEval(values: { dataset: string; json: boolean; fit: boo
     process.stderr.write("Adversarial suite: ingesting content/ into a scratch database and grading the attempts offline...\n");
     results.push(await evalAdversarial({ root: process.cwd() }));
   }
+  await save(`eval-grading-${dataset}`, args, { grading: results });
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ grading: results })}\n`);
     return 0;
@@ -89,6 +92,12 @@ async function runGradingEval(values: { dataset: string; json: boolean; fit: boo
   const mohler = results.find((figures): figures is MohlerFigures => figures.dataset === "mohler");
   if (values.fit && mohler) process.stdout.write(`\nCalibration fitted on all answers (for lib/grading/calibration.ts):\n${JSON.stringify(mohler.calibration, null, 2)}\n`);
   return 0;
+}
+
+/** Saves the figures for `report` (`$DATA_DIR/reports/<name>-<time>.json`); says where on stderr. */
+async function save(name: string, args: string[], figures: Record<string, unknown>): Promise<void> {
+  const file = await saveFigures(name, { command: commandLine("eval", args), machine: describeMachine(), ...figures });
+  process.stderr.write(`Figures saved to ${file}.\n`);
 }
 
 function formatAdversarial(figures: AdversarialFigures): string {

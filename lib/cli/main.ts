@@ -21,13 +21,17 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
   },
   eval: {
     load: async () => (await import("./eval")).runEval,
-    help: "measure retrieval quality beside plain BM25: retrieval [--dataset mlquestions|seed|all] [--split test|dev] [--json]",
+    help: "measure quality beside baselines: retrieval [--dataset mlquestions|seed|all] [--split test|dev] [--json], grading [--dataset mohler|scientsbank|saf|adversarial|all] [--json]",
   },
   serve: {
     load: async () => (await import("./serve")).runServe,
     help: "apply migrations, ingest content/, build the app if its sources changed, and serve it (PORT, HOST)",
   },
-  bench: { load: async () => (await import("./bench")).runBench, help: "measure ingestion and the embedding path against baselines [--json] [--runs N]" },
+  bench: {
+    load: async () => (await import("./bench")).runBench,
+    help: "measure ingestion, embedding, grading, LLM overhead, the interview page and search against baselines [--json] [--quick] [--only PARTS] [--runs N]",
+  },
+  report: { load: async () => (await import("./report")).runReport, help: "write an HTML report of the latest bench and eval figures [--out FILE]" },
   user: {
     load: async () => (await import("./user")).runUser,
     help: "who may sign in when the app is reachable from other machines: add <name> | password <name> | remove <name> --yes | list [--json] [--password-stdin]",

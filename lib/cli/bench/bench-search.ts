@@ -7,17 +7,14 @@ import { indexPassages } from "@/lib/ingest/index-passages";
 import { searchQuestions } from "@/lib/retrieval/search-questions";
 import { stripSpokenFillers } from "@/lib/retrieval/spoken-query";
 import { defaultIndexMemory, openBenchDatabase, type BenchEngine } from "./bench-databases";
-import { round } from "./measure";
+import { percentiles, round, type Percentiles } from "./measure";
+
+export type { Percentiles };
 import { createSyntheticCorpus } from "./synthetic-corpus";
 
 export interface SearchBenchCase {
   engine: BenchEngine;
   size: number;
-}
-
-export interface Percentiles {
-  p50: number;
-  p95: number;
 }
 
 export interface SearchBench extends SearchBenchCase {
@@ -186,12 +183,6 @@ class SyntheticEmbedder implements Embedder {
       return vector;
     });
   }
-}
-
-function percentiles(times: number[]): Percentiles {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (share: number) => round(sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] ?? 0, 2);
-  return { p50: at(0.5), p95: at(0.95) };
 }
 
 function rate(chunks: number, ms: number): number {

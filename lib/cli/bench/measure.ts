@@ -24,6 +24,22 @@ export async function compareMs(runs: number, a: () => Promise<unknown>, b: () =
   return { a: round(median(timesA)), b: round(median(timesB)), ratio: round(median(timesA) / median(timesB), 3) };
 }
 
+export interface Percentiles {
+  p50: number;
+  p95: number;
+}
+
+/**
+ * The 50th and 95th percentiles of the times (nearest rank: the smallest time with at least that
+ * share of the times at or below it), rounded to `digits`; zeros for no times.
+ */
+export function percentiles(times: readonly number[], digits = 2): Percentiles {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (share: number) => round(sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] ?? 0, digits);
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+/** Rounds to `digits` decimals (default 1). */
 export function round(value: number, digits = 1): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;

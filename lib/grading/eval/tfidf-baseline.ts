@@ -30,7 +30,15 @@ export interface ReferenceAnswerPair {
  * pair's reference and answer; terms outside it get no weight.
  */
 export function tfidfCosines(pairs: readonly ReferenceAnswerPair[], idfDocuments?: readonly string[]): number[] {
-  const documents = idfDocuments ?? pairs.flatMap((pair) => [pair.reference, pair.answer]);
+  const score = tfidfScorer(idfDocuments ?? pairs.flatMap((pair) => [pair.reference, pair.answer]));
+  return pairs.map((pair) => score(pair.reference, pair.answer));
+}
+
+/**
+ * The TF-IDF cosine with its document frequencies counted once over `idfDocuments`: a function of
+ * (reference, answer), as {@link tfidfCosines} computes it pair by pair.
+ */
+export function tfidfScorer(documents: readonly string[]): (reference: string, answer: string) => number {
   const df = new Map<string, number>();
   for (const document of documents) for (const term of new Set(tfidfTokens(document))) df.set(term, (df.get(term) ?? 0) + 1);
   const idf = (term: string) => {
@@ -44,7 +52,7 @@ export function tfidfCosines(pairs: readonly ReferenceAnswerPair[], idfDocuments
     for (const [term, count] of counts) weights.set(term, count * idf(term));
     return weights;
   };
-  return pairs.map((pair) => cosine(vector(pair.reference), vector(pair.answer)));
+  return (reference, answer) => cosine(vector(reference), vector(answer));
 }
 
 function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
