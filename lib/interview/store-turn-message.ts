@@ -13,6 +13,7 @@ export interface MessageToStore {
   sessionId: string;
   /** Who is asking: someone else's interview does not exist for them. */
   ownerId: string;
+  /** Chosen by the browser per message: a message sent twice is answered once. */
   clientMessageId: string;
   text: string;
   spoken?: boolean;

@@ -7,19 +7,12 @@ import { getEnv } from "@/lib/env";
 import { AppError, isTransientConnectionError } from "@/lib/errors";
 import { toInterviewMessage, toInterviewView } from "./message-view";
 import { resumePendingAnswer } from "./resume-pending-answer";
-import { findSentMessage, storeTurnMessage } from "./store-turn-message";
+import { findSentMessage, storeTurnMessage, type MessageToStore } from "./store-turn-message";
 import { replyToMessage } from "./turn-replies";
 import type { InterviewMessage, InterviewView } from "./types";
 
-export interface TurnInput {
-  sessionId: string;
-  /** Who is asking: someone else's interview does not exist for them. */
-  ownerId: string;
-  /** Chosen by the browser per message: a message sent twice is answered once. */
-  clientMessageId: string;
-  text: string;
-  spoken?: boolean;
-  durationMs?: number | null;
+/** The person's message (MessageToStore: whose interview, its client id, text, how it was given) and how to reply. */
+export interface TurnInput extends MessageToStore {
   /** Pieces of the interviewer's reply as an LLM streams it. */
   onToken?: (text: string) => void;
   /** Called once the message is surely stored, before the reply: from here a failure loses nothing. */

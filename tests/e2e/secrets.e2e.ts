@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { CANARIES, CANARY_MARKER, CANARY_VALUES, canariesIn, filesUnder } from "./support/canaries";
-import { llmURL, offlineURL } from "./support/servers";
+import { llmURL, offlineURL, sharedURL } from "./support/servers";
 
 // Secrets never reach the browser. The build these tests run against was made with canary
 // secrets in its environment (support/build-with-canaries.ts: OPENAI_API_KEY, AUTH_SECRET,
@@ -49,4 +49,19 @@ test("no page or reply of either app holds a secret", async ({ request }) => {
     scanned += bodies.length;
   }
   console.log(`scanned ${scanned} responses of both apps: no canary`);
+});
+
+test("the shared app, whose sign-in cookies the canary secret signs, never sends it either", async ({ page }) => {
+  await page.goto(`${sharedURL}/sign-in`);
+  await page.getByLabel("Name").fill("bob");
+  await page.getByLabel("Password").fill("bob-password-e2e");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Signed in as bob")).toBeVisible();
+  const bodies: string[] = [await page.content(), JSON.stringify(await page.context().cookies())];
+  for (const target of ["/", "/library", "/history", "/questions", "/sign-in", "/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/health"]) {
+    const response = await page.request.get(`${sharedURL}${target}`);
+    bodies.push(await response.text(), JSON.stringify(response.headers()));
+  }
+  for (const body of bodies) expect(canariesIn(body)).toEqual([]);
+  console.log(`scanned ${bodies.length} responses and the cookies of the shared app: no canary`);
 });
