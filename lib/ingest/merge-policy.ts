@@ -1,7 +1,7 @@
 import type { SourceForMerge } from "@/lib/db/queries/canonical-questions";
 import type { IndexPolicy } from "@/lib/db/queries/documents";
 import { deriveTopic } from "./derive-topic";
-import { exactKey, isSameQuestion } from "./question-identity";
+import { blockingKeys, exactKey, isSameQuestion } from "./question-identity";
 
 /**
  * How a canonical question is made from its sources: the wording of the first source in corpus
@@ -34,4 +34,4 @@ function containsWords(haystack: string, needle: string): boolean {
   return ` ${haystack} `.includes(` ${needle} `);
 }
 
-export const mergePolicy: IndexPolicy = { isSameQuestion, exactKey, canonicalize };
+export const mergePolicy: IndexPolicy = { isSameQuestion, blockingKeys, exactKey, canonicalize };

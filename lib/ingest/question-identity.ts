@@ -117,3 +117,19 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
   }
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
+
+/**
+ * Blocking keys for ingestion (IndexPolicy.blockingKeys): when isSameQuestion(a, b) holds, some key
+ * of `blockingKeys(b).probe` is among `blockingKeys(a).all`, so only wordings sharing a key need
+ * comparing. Same questions have the same number of content words, and b's first content word
+ * equals some word of a or is one edit from it; a word's keys are itself and, when a typo is
+ * allowed in it, each deletion of one letter (one edit apart, two words share a deletion, or the
+ * shorter is a deletion of the longer). Every key carries the word count; the exact key is one too.
+ */
+export function blockingKeys(question: string): { probe: string[]; all: string[] } {
+  const { key, words } = normalised(question);
+  const exact = `=${key}`;
+  if (words.length === 0) return { probe: [exact], all: [exact] };
+  const keysOf = (word: string) => [word, ...(word.length >= 6 && !/\d/.test(word) ? [...word].map((_, index) => word.slice(0, index) + word.slice(index + 1)) : [])].map((item) => `${words.length}:${item}`);
+  return { probe: [exact, ...keysOf(words[0]!)], all: [exact, ...words.flatMap(keysOf)] };
+}

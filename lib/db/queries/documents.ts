@@ -4,6 +4,7 @@ import type { Database } from "../client";
 import { chunks, documents, questions, questionSources } from "../schema";
 import { insertAbbreviations } from "./abbreviations";
 import { refreshCanonicalQuestions, type Canonicalize, type Executor } from "./canonical-questions";
+import { KnownWordings } from "./known-wordings";
 import { documentVisibleTo } from "./visible-to";
 
 export interface ChunkToIndex {
@@ -39,6 +40,11 @@ export interface DocumentToIndex {
 export interface IndexPolicy {
   /** True when two wordings ask the same question (the ingest layer's merge rule). */
   isSameQuestion: (a: string, b: string) => boolean;
+  /**
+   * Keys that spare comparing every pair: whenever isSameQuestion(a, b), some key of
+   * `blockingKeys(b).probe` is among `blockingKeys(a).all`. Without it every pair is compared.
+   */
+  blockingKeys?: (question: string) => { probe: string[]; all: string[] };
   exactKey: (question: string) => string;
   canonicalize: Canonicalize;
   /**
@@ -103,6 +109,8 @@ export async function replaceDocument({ db, document, policy }: { db: Database; 
             .innerJoin(questions, eq(questions.id, questionSources.questionId))
             .where(ownerId === null ? isNull(questions.ownerId) : eq(questions.ownerId, ownerId));
     const byKey = new Map(known.map((row) => [policy.exactKey(row.question), row.questionId]));
+    const wordings = new KnownWordings(policy);
+    for (const row of known) wordings.add(row);
     // Ids are made here so the whole document goes in as a few bulk inserts, not one per row.
     const newQuestions: (typeof questions.$inferInsert)[] = [];
     const newSources: (typeof questionSources.$inferInsert)[] = [];
@@ -110,14 +118,14 @@ export async function replaceDocument({ db, document, policy }: { db: Database; 
     let merged = 0;
     for (const source of document.sources) {
       const key = policy.exactKey(source.question);
-      let questionId = byKey.get(key) ?? (policy.matchExisting === false ? undefined : known.find((row) => policy.isSameQuestion(row.question, source.question))?.questionId);
+      let questionId = byKey.get(key) ?? (policy.matchExisting === false ? undefined : wordings.findSame(source.question));
       if (questionId) {
         merged++;
       } else {
         questionId = randomUUID();
         newQuestions.push({ id: questionId, ownerId, question: source.question, answer: source.answer, topic: "General", mergeKey: key });
       }
-      if (policy.matchExisting !== false) known.push({ questionId, question: source.question });
+      if (policy.matchExisting !== false) wordings.add({ questionId, question: source.question });
       byKey.set(key, questionId);
       touched.add(questionId);
       const sourceId = randomUUID();
