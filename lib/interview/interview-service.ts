@@ -19,32 +19,42 @@ import type { HistoryEntry, InterviewMode, InterviewView, SessionSummary, TopicP
 export { startInterview } from "./start-interview";
 export { checkMessageText, takeTurn, NOT_STORED_MESSAGE, STORED_NOT_REPLIED_MESSAGE, type TurnInput } from "./take-turn";
 
+/**
+ * True when this owner has an interview with this id: the cheap check a route makes before a turn
+ * (the turn itself loads, checks and resumes what it needs).
+ */
+export async function interviewExists({ id, ownerId }: { id: string; ownerId: string }): Promise<boolean> {
+  const { db } = await retryTransient(getDatabase);
+  return (await retryTransient(() => getInterviewSession({ db, id, ownerId }))) !== null;
+}
+
 /** The interview as the page shows it, or null when there is no such interview of this owner's. */
 export async function getInterviewView({ id, ownerId }: { id: string; ownerId: string }): Promise<InterviewView | null> {
   const { db } = await retryTransient(getDatabase);
   // Someone else's interview is not found, and nothing of it is resumed on their behalf.
-  if (!(await retryTransient(() => getInterviewSession({ db, id, ownerId })))) return null;
-  await resumeCutOffTurn(db, id);
-  return retryTransient(async () => {
-    const session = await getInterviewSession({ db, id, ownerId });
-    if (!session) return null;
-    return toInterviewView(session, await listInterviewMessages({ db, sessionId: session.id }));
-  });
+  let session = await retryTransient(() => getInterviewSession({ db, id, ownerId }));
+  if (!session) return null;
+  // A resumed turn moved the interview on: read it again.
+  if (await resumeCutOffTurn(db, id)) session = await retryTransient(() => getInterviewSession({ db, id, ownerId }));
+  if (!session) return null;
+  const row = session;
+  return retryTransient(async () => toInterviewView(row, await listInterviewMessages({ db, sessionId: row.id })));
 }
 
 /**
  * An answer left ungraded by a turn that died (no turn of this interview is under way in this
  * process, yet its last message is an answer without a reply) is graded now, in the interview's
  * turn, so the page shows its feedback. A failure here is logged: the page still loads, and the
- * next turn tries again.
+ * next turn tries again. True when it gave a reply.
  */
-async function resumeCutOffTurn(db: Database, id: string): Promise<void> {
-  if (turnInFlight(id)) return;
+async function resumeCutOffTurn(db: Database, id: string): Promise<boolean> {
+  if (turnInFlight(id)) return false;
   try {
-    if (!(await retryTransient(() => findPendingAnswer({ db, sessionId: id })))) return;
-    await inTurn(id, () => resumePendingAnswer({ db, sessionId: id }));
+    if (!(await retryTransient(() => findPendingAnswer({ db, sessionId: id })))) return false;
+    return (await inTurn(id, () => resumePendingAnswer({ db, sessionId: id }))) !== null;
   } catch (error) {
     console.error("resuming a turn that was cut off failed", error);
+    return false;
   }
 }
 

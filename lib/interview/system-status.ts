@@ -20,9 +20,6 @@ export async function getSystemStatus({ visibleTo }: { visibleTo?: string } = {}
   return { database: { kind: handle.kind, location: handle.location }, embeddings: loaded.status, corpus };
 }
 
-/** An owner id no person or the local owner has: what it may see is the shared library alone. */
-const SHARED_ONLY = "(the shared library only)";
-
 export interface Health {
   database: DatabaseKind;
   corpus: CorpusCounts;
@@ -35,5 +32,5 @@ export interface Health {
 export async function getHealth(): Promise<Health> {
   const handle = await getDatabase();
   // Anyone may ask, signed in or not: count only the shared library, never people's own documents.
-  return { database: handle.kind, corpus: await getCorpusCounts({ db: handle.db, visibleTo: SHARED_ONLY }) };
+  return { database: handle.kind, corpus: await getCorpusCounts({ db: handle.db, visibleTo: null }) };
 }

@@ -12,9 +12,10 @@ export interface CorpusCounts {
 
 /**
  * How much study material is indexed: what the home page and `status` report. With `visibleTo`,
- * only what that owner may see (the shared library and their own documents).
+ * only what that owner may see (the shared library and their own documents); with null, the
+ * shared library alone.
  */
-export async function getCorpusCounts({ db, visibleTo }: { db: Database; visibleTo?: string }): Promise<CorpusCounts> {
+export async function getCorpusCounts({ db, visibleTo }: { db: Database; visibleTo?: string | null }): Promise<CorpusCounts> {
   const documentFilter = visibleTo === undefined ? undefined : documentVisibleTo(visibleTo);
   const questionFilter = visibleTo === undefined ? undefined : questionVisibleTo(visibleTo);
   const [documentRows, questionRows, sourceRows, chunkRows] = await Promise.all([

@@ -8,14 +8,14 @@ import { documents, questions } from "../schema";
  * with one of these.
  */
 
-/** Questions this owner may see: the shared ones and their own. */
-export function questionVisibleTo(ownerId: string): SQL {
-  return or(isNull(questions.ownerId), eq(questions.ownerId, ownerId))!;
+/** Questions this owner may see: the shared ones and their own (null: the shared ones alone). */
+export function questionVisibleTo(ownerId: string | null): SQL {
+  return ownerId === null ? isNull(questions.ownerId) : or(isNull(questions.ownerId), eq(questions.ownerId, ownerId))!;
 }
 
-/** Documents this owner may see: the shared ones and their own. */
-export function documentVisibleTo(ownerId: string): SQL {
-  return or(isNull(documents.ownerId), eq(documents.ownerId, ownerId))!;
+/** Documents this owner may see: the shared ones and their own (null: the shared ones alone). */
+export function documentVisibleTo(ownerId: string | null): SQL {
+  return ownerId === null ? isNull(documents.ownerId) : or(isNull(documents.ownerId), eq(documents.ownerId, ownerId))!;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { requirePerson } from "@/lib/auth/current-person";
 import { AppError, toAppError } from "@/lib/errors";
-import { checkMessageText, getInterviewView, NOT_STORED_MESSAGE, takeTurn } from "@/lib/interview/interview-service";
+import { checkMessageText, interviewExists, NOT_STORED_MESSAGE, takeTurn } from "@/lib/interview/interview-service";
 import { checkMessageRate } from "@/lib/limits/message-rate";
 import { readJsonBody } from "../../read-json-body";
 import { sendMessageRequest } from "../../request-schemas";
@@ -26,7 +26,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     body = await readJsonBody(request, sendMessageRequest);
     // Refused here, not inside the stream, so an empty or too long message answers 400 or 413.
     checkMessageText(body.text);
-    if (!(await getInterviewView({ id, ownerId }))) return Response.json({ error: { code: "not_found", message: "This interview does not exist." } }, { status: 404 });
+    if (!(await interviewExists({ id, ownerId }))) return Response.json({ error: { code: "not_found", message: "This interview does not exist." } }, { status: 404 });
   } catch (error) {
     const appError = toAppError(error);
     // The database could not even find the interview: nothing was stored, the text is still the person's.
